@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import jconcur.concurrency.AmdahlFit;
 import jconcur.concurrency.Comparison;
+import jconcur.concurrency.RaceReport;
 import jconcur.concurrency.SweepResult;
 import jconcur.concurrency.VariantResult;
 import jconcur.display.MimeBundle;
@@ -237,6 +238,42 @@ public final class Charts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
+    }
+
+    /**
+     * Lost updates of several counters side by side: min, median and max final count per counter as a
+     * percentage of the expected count (100 % = no update lost).
+     *
+     * @param reports results of {@code lostUpdates(...)}, one per counter
+     * @return the chart
+     */
+    public static CategoryChart raceChart(RaceReport... reports) {
+        if (reports.length == 0) {
+            throw new IllegalArgumentException("give at least one race report");
+        }
+        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, "final count vs expected", "", "% of expected count");
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLabelsVisible(false);
+        List<String> names = new java.util.ArrayList<>();
+        for (RaceReport r : reports) {
+            names.add(uniqueCategory(names, r.counter()));
+        }
+        chart.addSeries("min", names, Arrays.stream(reports).map(r -> 100.0 * r.min() / r.expected()).toList());
+        chart.addSeries("median", names, Arrays.stream(reports).map(r -> 100.0 * r.median() / r.expected()).toList());
+        chart.addSeries("max", names, Arrays.stream(reports).map(r -> 100.0 * r.max() / r.expected()).toList());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        return chart;
+    }
+
+    private static String uniqueCategory(List<String> taken, String name) {
+        String candidate = name;
+        for (int i = 2; taken.contains(candidate); i++) {
+            candidate = name + " (" + i + ")";
+        }
+        return candidate;
     }
 
     /**

@@ -9,7 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import jconcur.concurrency.Amdahl;
+import java.time.Duration;
+import jconcur.concurrency.RaceReport;
 import jconcur.concurrency.Comparison;
 import jconcur.concurrency.Measurement;
 import jconcur.concurrency.SweepPoint;
@@ -102,5 +103,16 @@ class ChartsTest {
         String cmp = Charts.htmlTable(Fixtures.syntheticComparison());
         assertTrue(cmp.contains("virtual threads"));
         assertTrue(cmp.contains("speedups relative to &#39;sequential&#39;"));
+    }
+
+    @Test
+    void raceChartShowsMinMedianMaxPerCounter() throws Exception {
+        RaceReport lossy = new RaceReport("volatile field", 2, 50, 100, List.of(60L, 80L, 100L), Duration.ofMillis(5), null);
+        RaceReport safe = new RaceReport("AtomicLong", 2, 50, 100, List.of(100L, 100L, 100L), Duration.ofMillis(5), null);
+        CategoryChart chart = Charts.raceChart(lossy, safe);
+        assertEquals(List.of("min", "median", "max"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(List.of(60.0, 100.0), List.copyOf(chart.getSeriesMap().get("min").getYData()));
+        assertEquals(List.of(80.0, 100.0), List.copyOf(chart.getSeriesMap().get("median").getYData()));
+        decode(Charts.pngBytes(chart));
     }
 }

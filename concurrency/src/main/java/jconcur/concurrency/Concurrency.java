@@ -1,7 +1,11 @@
 package jconcur.concurrency;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 /**
  * Static entry points of the helper package, preloaded in every notebook
@@ -13,6 +17,9 @@ import java.util.concurrent.Callable;
  *       {@link #sweepWorkers} (use {@link Sweep} directly for options);</li>
  *   <li>comparisons of variants: {@link #compare(Variant...)} with {@link #variant(String, Callable)};</li>
  *   <li>Amdahl's law: {@link #amdahlSpeedup}, {@link #karpFlatt}, {@link #amdahlFit};</li>
+ *   <li>hazards: {@link #namedLock}, {@link #runActors}, {@link #runVirtualActors}, {@link #lostUpdates};</li>
+ *   <li>processes: {@link #childProgram(String)};</li>
+ *   <li>splitting work: {@link #ranges(long, long, int)}, {@link #chunks(List, int)}; {@link #pause(long)}.</li>
  * </ul>
  * Every timed result goes through {@link Sink#consume(Object)}, so the JIT cannot remove the work.
  */
@@ -283,5 +290,152 @@ public final class Concurrency {
      */
     public static void consume(Object value) {
         Sink.consume(value);
+    }
+
+    // ---------------------------------------------------------------- hazards
+
+    /**
+     * A named lock for deadlock demos (a ReentrantLock whose {@code lock()} gives up on interrupt; see
+     * {@link NamedLock}). Deadlocks on named locks are found for platform and virtual threads.
+     *
+     * @param name e.g. "L1"
+     * @return a new lock
+     */
+    public static NamedLock namedLock(String name) {
+        return new NamedLock(name);
+    }
+
+    /**
+     * Runs actors on platform threads named T1, T2, ... and reports a deadlock, a time-out or normal
+     * completion, within {@code timeout} plus at most 0.5 s of clean-up (see {@link Actors}).
+     *
+     * @param timeout how long the actors may run
+     * @param actors  what each thread does
+     * @return the report (cycle, thread states, locks, top frames)
+     */
+    public static DeadlockReport runActors(Duration timeout, Runnable... actors) {
+        return numbered(Actors.platformThreads(), actors).timeout(timeout).run();
+    }
+
+    /**
+     * Like {@link #runActors} on virtual threads named T1, T2, ... (deadlocks are found through
+     * {@link #namedLock named locks} only).
+     *
+     * @param timeout how long the actors may run
+     * @param actors  what each thread does
+     * @return the report
+     */
+    public static DeadlockReport runVirtualActors(Duration timeout, Runnable... actors) {
+        return numbered(Actors.virtualThreads(), actors).timeout(timeout).run();
+    }
+
+    private static Actors numbered(Actors runner, Runnable... actors) {
+        for (int i = 0; i < actors.length; i++) {
+            runner.add("T" + (i + 1), actors[i]);
+        }
+        return runner;
+    }
+
+    /**
+     * Counts lost updates: in each trial, {@code threads} platform threads start together and each
+     * increments one fresh shared counter {@code incrementsPerThread} times. Stops after 60 s at most.
+     * <pre>{@code
+     * lostUpdates(20, 4, 1_000_000, Counters::volatileField)   // loses updates
+     * lostUpdates(20, 4, 1_000_000, Counters::atomic)          // never
+     * }</pre>
+     *
+     * @param trials              how many trials
+     * @param threads             threads per trial
+     * @param incrementsPerThread increments per thread
+     * @param counterFactory      makes a fresh counter per trial (see {@link Counters})
+     * @return expected vs observed counts (min, median, max) and the share of trials that lost updates
+     */
+    public static RaceReport lostUpdates(int trials, int threads, long incrementsPerThread,
+                                         Supplier<? extends Counter> counterFactory) {
+        return Races.lostUpdates(trials, threads, incrementsPerThread, counterFactory, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Like {@link #lostUpdates(int, int, long, Supplier)} with a time limit: trials stop when it passes
+     * (a trial still running is interrupted and abandoned) and the report says so.
+     *
+     * @param trials              how many trials
+     * @param threads             threads per trial
+     * @param incrementsPerThread increments per thread
+     * @param counterFactory      makes a fresh counter per trial
+     * @param limit               the time limit for all trials
+     * @return the report
+     */
+    public static RaceReport lostUpdates(int trials, int threads, long incrementsPerThread,
+                                         Supplier<? extends Counter> counterFactory, Duration limit) {
+        return Races.lostUpdates(trials, threads, incrementsPerThread, counterFactory, limit);
+    }
+
+    /**
+     * Sleeps without a checked exception, for actors and demos. If the thread is interrupted, the
+     * interrupt flag stays set and a {@link CancellationException} ends the actor.
+     *
+     * @param millis how long to sleep
+     */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException(Thread.currentThread().getName() + " was interrupted while pausing");
+        }
+    }
+
+    // ---------------------------------------------------------------- processes and splitting work
+
+    /**
+     * Compiles a Java program (source text) to run in child JVMs: see {@link ChildProgram}.
+     *
+     * @param source one compilation unit whose first class has a main method
+     * @return the compiled program; {@code run(args...)} or {@code runAll(argLists)}
+     */
+    public static ChildProgram childProgram(String source) {
+        return ChildProgram.compile(source);
+    }
+
+    /**
+     * Splits [from, to) into {@code parts} contiguous spans of (nearly) equal size, e.g. one per worker.
+     *
+     * @param from  first value
+     * @param to    end (exclusive)
+     * @param parts how many spans (at least 1)
+     * @return the spans in order; empty spans are possible when there are fewer values than parts
+     */
+    public static List<Span> ranges(long from, long to, int parts) {
+        if (parts < 1 || to < from) {
+            throw new IllegalArgumentException("need parts >= 1 and from <= to, got " + parts + " parts of [" + from
+                    + ", " + to + ")");
+        }
+        List<Span> spans = new ArrayList<>(parts);
+        long size = to - from;
+        for (int i = 0; i < parts; i++) {
+            spans.add(new Span(from + size * i / parts, from + size * (i + 1) / parts));
+        }
+        return spans;
+    }
+
+    /**
+     * Splits a list into {@code parts} contiguous sublists of (nearly) equal size.
+     *
+     * @param items the list
+     * @param parts how many chunks (at least 1)
+     * @param <T>   the element type
+     * @return views of the list, in order
+     */
+    public static <T> List<List<T>> chunks(List<T> items, int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("need at least 1 part, got " + parts);
+        }
+        List<List<T>> chunks = new ArrayList<>(parts);
+        int size = items.size();
+        for (int i = 0; i < parts; i++) {
+            chunks.add(items.subList((int) ((long) size * i / parts), (int) ((long) size * (i + 1) / parts)));
+        }
+        return chunks;
     }
 }
