@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public class NamedLock extends ReentrantLock {
 
+    /** Serialization version (a ReentrantLock is Serializable). */
     private static final long serialVersionUID = 1L;
     private static final Set<NamedLock> LIVE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
