@@ -53,7 +53,7 @@ public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, i
         }
         String max = Double.isInfinite(maxSpeedup) ? "unbounded (superlinear speedup)"
                 : String.format(Locale.ROOT, "%.1f", maxSpeedup);
-        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d points, rmse %.2f)",
-                serialFraction, max, points, rmse);
+        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d point%s, rmse %.2f)",
+                serialFraction, max, points, points == 1 ? "" : "s", rmse);
     }
 }
