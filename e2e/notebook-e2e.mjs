@@ -345,21 +345,24 @@ async function main() {
     .map((d) => [d, path.join(tmp, d)]));
   Object.values(dirs).forEach((d) => fs.mkdirSync(d));
 
-  // The kernel is installed into a throw-away prefix, and Jupyter looks there first and nowhere in $HOME.
-  execFileSync(opts.java, ['-jar', opts.jar, 'install', '--prefix', dirs.prefix], { stdio: 'inherit' });
-  const kernelJson = path.join(dirs.prefix, 'share/jupyter/kernels/jconcur/kernel.json');
-  check(fs.existsSync(kernelJson), `install --prefix did not write ${kernelJson}`);
-  log(`kernel installed into ${dirs.prefix}`);
+  // Jupyter looks for kernelspecs in the throw-away prefix first and nowhere in $HOME.
   const env = { ...process.env, JUPYTER_PATH: path.join(dirs.prefix, 'share/jupyter'), JUPYTER_DATA_DIR: dirs.data,
     JUPYTER_CONFIG_DIR: dirs.config, JUPYTER_RUNTIME_DIR: dirs.runtime, IPYTHONDIR: path.join(tmp, 'ipython') };
   const notebookName = path.basename(opts.notebook);
   fs.copyFileSync(opts.notebook, path.join(dirs.notebooks, notebookName));
-
   const server = new NotebookServer(opts.python, env, dirs.notebooks, path.join(opts.out, 'notebook-server.log'));
   let browser;
   let page;
   let ok = false;
   try {
+    try {
+      execFileSync(opts.java, ['-jar', opts.jar, 'install', '--prefix', dirs.prefix], { stdio: 'inherit' });
+    } catch (e) {
+      throw new CheckFailed(`${opts.java} -jar ${opts.jar} install --prefix ${dirs.prefix} failed (exit ${e.status})`);
+    }
+    const kernelJson = path.join(dirs.prefix, 'share/jupyter/kernels/jconcur/kernel.json');
+    check(fs.existsSync(kernelJson), `install --prefix did not write ${kernelJson}`);
+    log(`kernel installed into ${dirs.prefix}`);
     const version = execFileSync(opts.python, ['-m', 'notebook', '--version'], { env }).toString().trim();
     await server.start();
     log(`Notebook ${version} serving ${dirs.notebooks} at ${server.base}`);
@@ -406,4 +409,7 @@ async function main() {
   process.exitCode = ok ? 0 : 1;
 }
 
-await main();
+await main().catch((e) => {
+  console.error(`[e2e] FAILED: ${e instanceof CheckFailed ? e.message : e.stack}`);
+  process.exitCode = 1;
+});

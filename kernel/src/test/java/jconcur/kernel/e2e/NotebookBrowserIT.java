@@ -53,12 +53,15 @@ class NotebookBrowserIT {
                 "--jar", jar.toString(), "--notebook", notebook.toString(), "--out", out.toString(),
                 "--java", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--python", PYTHON.toString(), "--chromium", CHROMIUM.toString()));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        // Through System.out, not inheritIO: the forked test JVM's own stdout carries failsafe's protocol.
+        Thread echo = Thread.ofVirtual().start(() -> process.inputReader().lines().forEach(System.out::println));
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             fail("the browser test did not finish within " + TIMEOUT_MINUTES + " minutes");
         }
+        echo.join();
         assertEquals(0, process.exitValue(),
                 "the browser test failed (its output is above; screenshots and the server log are in " + out + ")");
     }
