@@ -1,16 +1,13 @@
 package jconcur.kernel;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import jconcur.kernel.engine.Engine;
-import jconcur.kernel.engine.EngineOutput;
+import jconcur.kernel.engine.JShellEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
@@ -84,8 +81,8 @@ public final class Main {
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
         HistoryStore history = HistoryStore.open(
                 JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        List<String> userVmOptions = userVmOptions(System.getenv("JCONCUR_USER_VM_OPTS"));
-        Kernel kernel = Kernel.start(connection, output -> startEngine(output, userVmOptions), history);
+        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
+        Kernel kernel = Kernel.start(connection, output -> JShellEngine.start(output, null), history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         kernel.awaitShutdownRequest();
@@ -108,27 +105,6 @@ public final class Main {
         System.out.println("Installed kernelspec " + KernelspecInstaller.NAME + " (" + KernelspecInstaller.DISPLAY_NAME
                 + ") in " + installed);
         return 0;
-    }
-
-    /** JCONCUR_USER_VM_OPTS, whitespace separated; unset means the kernelspec default. */
-    static List<String> userVmOptions(String env) {
-        String options = env == null ? KernelspecInstaller.DEFAULT_USER_VM_OPTS : env;
-        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /**
-     * The engine lives in jconcur.kernel.engine.JShellEngine (another branch); looked up by name so that this
-     * layer builds and can be installed before the engine lands.
-     */
-    private static Engine startEngine(EngineOutput output, List<String> userVmOptions) {
-        try {
-            Class<?> engine = Class.forName("jconcur.kernel.engine.JShellEngine");
-            return (Engine) engine.getMethod("start", EngineOutput.class, List.class).invoke(null, output, userVmOptions);
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("this kernel jar has no JShell engine: " + e, e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the JShell engine failed to start: " + e.getCause(), e.getCause());
-        }
     }
 
     private static void haltIfStuck() {

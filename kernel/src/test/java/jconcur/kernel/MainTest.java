@@ -22,11 +22,4 @@ class MainTest {
     void aMissingConnectionFileFailsWithStatusOne() {
         assertEquals(1, Main.run(List.of("kernel", "/nonexistent/kernel-1.json")));
     }
-
-    @Test
-    void userVmOptionsSplitOnWhitespaceWithADefault() {
-        assertEquals(List.of("-ea"), Main.userVmOptions(null));
-        assertEquals(List.of("-Xmx2g", "-ea"), Main.userVmOptions("  -Xmx2g \t -ea\n"));
-        assertEquals(List.of(), Main.userVmOptions(""));
-    }
 }

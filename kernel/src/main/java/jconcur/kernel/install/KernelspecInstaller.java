@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import jconcur.kernel.engine.UserVmOptions;
 
 /**
  * Writes the jconcur kernelspec: kernel.json, the logos and a copy of the kernel jar, so that the installed
@@ -24,8 +25,8 @@ public final class KernelspecInstaller {
     public static final String NAME = "jconcur";
     public static final String DISPLAY_NAME = "Java (jconcur)";
     public static final String JAR_NAME = "jconcur-kernel.jar";
-    /** User VM options: assertions on, so that assert works in notebooks and tests (whitespace separated). */
-    public static final String DEFAULT_USER_VM_OPTS = "-ea";
+    /** User VM options written into kernel.json for users to edit: the engine's defaults. */
+    public static final String DEFAULT_USER_VM_OPTS = String.join(" ", UserVmOptions.DEFAULTS);
     /**
      * Kernel JVM options, read by the java launcher: the kernel only routes messages, so a small heap, the
      * serial collector and C1-only compilation keep it lean and quick to start.
