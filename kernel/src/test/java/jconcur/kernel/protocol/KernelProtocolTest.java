@@ -69,7 +69,7 @@ class KernelProtocolTest {
         assertEquals("java", language.path("name").asText());
         assertEquals(".jshell", language.path("file_extension").asText());
         assertEquals("text/x-java", language.path("mimetype").asText());
-        assertEquals("java", language.path("codemirror_mode").asText());
+        assertEquals("text/x-java", language.path("codemirror_mode").asText());
         assertEquals("java", language.path("pygments_lexer").asText());
         assertEquals(System.getProperty("java.version"), language.path("version").asText());
         assertTrue(content.path("help_links").size() > 0);
