@@ -1,0 +1,45 @@
+package jconcur.concurrency;
+
+import java.util.Locale;
+
+/**
+ * Amdahl's law fitted to measured speedups (see {@link Amdahl#fit(int[], double[])}).
+ *
+ * @param serialFraction the fitted serial fraction B (NaN if nothing to fit)
+ * @param maxSpeedup     the predicted limit 1/B for infinitely many workers (infinite when B &lt;= 0)
+ * @param rmse           root-mean-square error of the fitted speedups against the measured ones
+ * @param points         how many points (worker counts above 1) the fit used
+ */
+public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, int points) {
+
+    /**
+     * Whether there was anything to fit.
+     *
+     * @return true when B is a number
+     */
+    public boolean isValid() {
+        return !Double.isNaN(serialFraction);
+    }
+
+    /**
+     * The speedup the fitted law predicts for n workers (B is used as fitted, even when negative).
+     *
+     * @param workers n, at least 1
+     * @return 1 / (B + (1 - B)/n)
+     */
+    public double speedupAt(double workers) {
+        return 1 / (serialFraction + (1 - serialFraction) / workers);
+    }
+
+    /** E.g. "Amdahl fit: serial fraction B = 0.082, max speedup 1/B = 12.2 (3 points, rmse 0.05)". */
+    @Override
+    public String toString() {
+        if (!isValid()) {
+            return "Amdahl fit: not enough points (need a worker count above 1)";
+        }
+        String max = Double.isInfinite(maxSpeedup) ? "unbounded (superlinear speedup)"
+                : String.format(Locale.ROOT, "%.1f", maxSpeedup);
+        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d points, rmse %.2f)",
+                serialFraction, max, points, rmse);
+    }
+}

@@ -1,0 +1,161 @@
+package jconcur.kernel.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import jconcur.display.MimeBundle;
+import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.engine.ExecuteOutcome.Ok;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.ExecutionControlException;
+import jdk.jshell.spi.ExecutionControl.StoppedException;
+
+/**
+ * One execute request: runs the snippets of a cell in order in a session, stopping at the first error,
+ * and turns what happened into an outcome. Also what an interrupt acts on.
+ */
+final class CellExecution {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    final int serial;
+    final CountDownLatch finished = new CountDownLatch(1);
+    final CompletableFuture<Void> interruptRequested = new CompletableFuture<>();
+    volatile UserVmSession session;
+
+    CellExecution(int serial) {
+        this.serial = serial;
+    }
+
+    boolean interrupted() {
+        return interruptRequested.isDone();
+    }
+
+    /** Runs the cell; session is alive at the start. When the session ends meanwhile, says why. */
+    ExecuteOutcome run(String code, EngineOutput output) {
+        UserVmSession s = session;
+        JShell jshell = s.jshell();
+        Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
+        List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
+        Optional<MimeBundle> result = Optional.empty();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (interrupted()) {
+                return Tracebacks.interrupted();
+            }
+            CellSplitter.Piece piece = pieces.get(i);
+            boolean last = i == pieces.size() - 1;
+            s.control().keepNextValue(last);
+            List<SnippetEvent> events;
+            try {
+                events = jshell.eval(piece.source());
+            } catch (IllegalStateException closed) {
+                return null; // the session ended before or during this snippet
+            }
+            if (!s.isAlive()) {
+                return null;
+            }
+            if (events.isEmpty()) {
+                continue;
+            }
+            SnippetEvent event = events.get(0);
+            Snippet snippet = event.snippet();
+            s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(), piece.source(),
+                    wrapper(jshell, snippet)));
+            if (event.exception() != null) {
+                return tracebacks.exception(event.exception(), jshell, serial);
+            }
+            if (s.control().wasStopped()) {
+                return Tracebacks.interrupted();
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                return tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList());
+            }
+            noteUnresolved(jshell, event, output);
+            if (last && showsValue(snippet) && event.value() != null) {
+                try {
+                    result = Optional.of(render(s, event.value(), output));
+                } catch (StoppedException e) {
+                    return Tracebacks.interrupted();
+                } catch (EngineTerminationException e) {
+                    return null;
+                }
+            }
+        }
+        return new Ok(result);
+    }
+
+    private static jdk.jshell.SourceCodeAnalysis.SnippetWrapper wrapper(JShell jshell, Snippet snippet) {
+        try {
+            return snippet.kind() == Snippet.Kind.ERRONEOUS ? null : jshell.sourceCodeAnalysis().wrapper(snippet);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** IPython-like: a cell shows the value of a final expression, not of declarations or assignments. */
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private static MimeBundle render(UserVmSession s, String text, EngineOutput output)
+            throws StoppedException, EngineTerminationException {
+        String json;
+        try {
+            json = s.control().renderKeptValue();
+        } catch (StoppedException | EngineTerminationException e) {
+            throw e;
+        } catch (ExecutionControlException e) {
+            output.stream(Stream.STDERR, "[jconcur] the rich rendering of this value failed (" + e.getMessage()
+                    + "); showing its text\n");
+            json = null;
+        }
+        if (json == null) {
+            return MimeBundle.text(text);
+        }
+        try {
+            Map<String, Object> bundle = JSON.readValue(json, MAP);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) bundle.get("data"));
+            data.putIfAbsent("text/plain", text);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metadata = (Map<String, Object>) bundle.get("metadata");
+            return new MimeBundle(data, metadata);
+        } catch (IOException | RuntimeException e) {
+            return MimeBundle.text(text);
+        }
+    }
+
+    /** JShell accepts a declaration that uses something not declared yet; say what it waits for. */
+    private static void noteUnresolved(JShell jshell, SnippetEvent event, EngineOutput output) {
+        if (event.status() != Snippet.Status.RECOVERABLE_DEFINED
+                && event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return;
+        }
+        if (event.snippet() instanceof DeclarationSnippet declaration) {
+            String missing = jshell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+            output.stream(Stream.STDERR, "Note: " + declaration.name() + " can be used once " + missing
+                    + " is declared.\n");
+        }
+    }
+
+    /** The failure of a cell whose session ended while it ran. */
+    static Failed ended(UserVmSession s) {
+        return s.endReport();
+    }
+}

@@ -1,0 +1,88 @@
+package jconcur.kernel.engine;
+
+import com.sun.jdi.AbsentInformationException;
+import com.sun.jdi.ClassType;
+import com.sun.jdi.Field;
+import com.sun.jdi.Location;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import java.util.List;
+import java.util.function.Consumer;
+import jconcur.kernel.uservm.CellThread;
+
+/**
+ * Stops the thread running a cell in the user VM through JDI: ThreadReference.stop throws the agent's
+ * preallocated signal into it, which also wakes it from sleep, wait and park (Thread.stop no longer works).
+ */
+final class CellStopper {
+
+    private final VirtualMachine vm;
+
+    CellStopper(VirtualMachine vm) {
+        this.vm = vm;
+    }
+
+    /**
+     * Throws the interrupt signal into the running cell thread; false when no cell thread is running.
+     * @param whereItWas gets the frames the thread is in (top first) just before the signal is thrown
+     */
+    boolean stop(Consumer<StackTraceElement[]> whereItWas) {
+        try {
+            List<ReferenceType> types = vm.classesByName(CellThread.CLASS_NAME);
+            if (types.isEmpty()) {
+                return false;
+            }
+            ClassType type = (ClassType) types.get(0);
+            ThreadReference thread = (ThreadReference) type.getValue(field(type, CellThread.CURRENT_FIELD));
+            if (thread == null) {
+                return false;
+            }
+            ObjectReference signal = (ObjectReference) type.getValue(field(type, CellThread.SIGNAL_FIELD));
+            thread.suspend();
+            try {
+                whereItWas.accept(frames(thread));
+                thread.stop(signal);
+                return true;
+            } finally {
+                thread.resume();
+            }
+        } catch (RuntimeException | com.sun.jdi.InvalidTypeException e) {
+            // The VM is gone, or the thread ended meanwhile: nothing left to stop.
+            return false;
+        }
+    }
+
+    private static Field field(ClassType type, String name) {
+        Field f = type.fieldByName(name);
+        if (f == null) {
+            throw new IllegalStateException(type.name() + " has no field " + name);
+        }
+        return f;
+    }
+
+    private static StackTraceElement[] frames(ThreadReference thread) {
+        try {
+            List<StackFrame> frames = thread.frames();
+            StackTraceElement[] result = new StackTraceElement[frames.size()];
+            for (int i = 0; i < result.length; i++) {
+                Location at = frames.get(i).location();
+                result[i] = new StackTraceElement(at.declaringType().name(), at.method().name(), sourceName(at),
+                        at.lineNumber());
+            }
+            return result;
+        } catch (com.sun.jdi.IncompatibleThreadStateException | RuntimeException e) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static String sourceName(Location at) {
+        try {
+            return at.sourceName();
+        } catch (AbsentInformationException e) {
+            return null;
+        }
+    }
+}

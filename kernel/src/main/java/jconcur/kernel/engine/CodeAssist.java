@@ -1,0 +1,111 @@
+package jconcur.kernel.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jconcur.display.MimeBundle;
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+/** Completion, documentation and completeness of notebook code, from JShell's source analysis (kernel side). */
+final class CodeAssist {
+
+    private final SyntaxCheck syntax = new SyntaxCheck();
+
+    /** The snippet of a cell that the cursor is in: its start offset in the cell. */
+    private static int snippetStart(SourceCodeAnalysis analysis, String code, int cursor) {
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, code.substring(0, cursor));
+        if (pieces.isEmpty()) {
+            return cursor;
+        }
+        CellSplitter.Piece last = pieces.get(pieces.size() - 1);
+        String text = last.source().strip();
+        // After a finished statement or declaration the cursor starts a new snippet.
+        boolean closed = last.completeness() == Completeness.COMPLETE && (text.endsWith(";") || text.endsWith("}"));
+        return closed ? cursor : last.start();
+    }
+
+    Completion complete(JShell jshell, String code, int cursorPos) {
+        int cursor = CodePoints.toCharIndex(code, cursorPos);
+        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        int start = snippetStart(analysis, code, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                analysis.completionSuggestions(code.substring(start), cursor - start, anchor);
+        Set<String> matches = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> matches.add(s.continuation()));
+        suggestions.forEach(s -> matches.add(s.continuation()));
+        int from = suggestions.isEmpty() ? cursor : start + anchor[0];
+        return new Completion(List.copyOf(matches), CodePoints.toCodePoints(code, from),
+                CodePoints.toCodePoints(code, cursor));
+    }
+
+    Inspection inspect(JShell jshell, String code, int cursorPos) {
+        int cursor = CodePoints.toCharIndex(code, cursorPos);
+        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        int start = snippetStart(analysis, code, cursor);
+        String snippet = code.substring(start);
+        int at = cursor - start;
+        int nameEnd = at;
+        while (nameEnd < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String upToName = snippet.substring(0, nameEnd);
+        // JShell documents a method when the cursor is inside its argument list, a type or variable right
+        // after its name, and otherwise the invocation around the cursor.
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(upToName + "(", nameEnd + 1, true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(upToName, nameEnd, true);
+        }
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(snippet, at, true);
+        }
+        if (docs.isEmpty()) {
+            return new Inspection(Optional.empty());
+        }
+        List<String> parts = new ArrayList<>();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            String javadoc = doc.javadoc();
+            parts.add(javadoc == null || javadoc.isBlank() ? doc.signature() : doc.signature() + "\n\n" + javadoc.strip());
+        }
+        return new Inspection(Optional.of(MimeBundle.text(String.join("\n\n", parts))));
+    }
+
+    IsComplete isComplete(JShell jshell, String code) {
+        if (code.isBlank()) {
+            return new IsComplete(IsComplete.Status.COMPLETE, "");
+        }
+        List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
+        for (int i = 0; i < pieces.size(); i++) {
+            CellSplitter.Piece piece = pieces.get(i);
+            Completeness completeness = piece.completeness();
+            if (completeness == Completeness.UNKNOWN) {
+                return new IsComplete(IsComplete.Status.INVALID, "");
+            }
+            SyntaxCheck.Verdict verdict = syntax.check(piece.source());
+            if (verdict == SyntaxCheck.Verdict.INVALID) {
+                return new IsComplete(IsComplete.Status.INVALID, "");
+            }
+            if (!completeness.isComplete()) {
+                return verdict == SyntaxCheck.Verdict.VALID && completeness == Completeness.CONSIDERED_INCOMPLETE
+                        ? new IsComplete(IsComplete.Status.COMPLETE, "")
+                        : new IsComplete(IsComplete.Status.INCOMPLETE, nextIndent(code));
+            }
+        }
+        return new IsComplete(IsComplete.Status.COMPLETE, "");
+    }
+
+    /** Indent for the next line: that of the last line, one level deeper after an opening bracket. */
+    static String nextIndent(String code) {
+        String[] lines = code.stripTrailing().split("\n");
+        String last = lines[lines.length - 1];
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        String end = last.strip();
+        boolean opens = end.endsWith("{") || end.endsWith("(") || end.endsWith("[") || end.endsWith("->");
+        return opens ? indent + "    " : indent;
+    }
+}

@@ -1,0 +1,340 @@
+package jconcur.kernel.engine;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jdk.jshell.JShell;
+
+/**
+ * The engine: JShell in the kernel JVM, user code in a separate user VM (see {@link UserVmSession}).
+ * The user VM boots in the background; the first call that needs it waits. When it dies (System.exit, crash,
+ * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
+ * Cursor positions are Unicode code points, as in the Jupyter protocol.
+ */
+public final class JShellEngine implements Engine {
+
+    private static final Logger LOG = Logger.getLogger(JShellEngine.class.getName());
+    /** How long an interrupted cell may take to stop before the kernel reports it and replaces the user VM. */
+    static final long STOP_GRACE_MS = 2500;
+    /** How often the interrupt is thrown again while the cell has not stopped (it may catch it). */
+    private static final long STOP_RETRY_MS = 500;
+
+    private final EngineOutput output;
+    private final CodeAssist assist = new CodeAssist();
+    private final Object lock = new Object();
+    private UserVmSession.Settings settings;
+    private CompletableFuture<UserVmSession> session;
+    private volatile CellExecution running;
+    private int cellSerial;
+    private volatile boolean closed;
+
+    private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
+        this.output = output;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts an engine; returns at once while the user VM boots in the background.
+     * @param userVmOptions JVM options of the user VM; null or empty: JCONCUR_USER_VM_OPTS, else the defaults
+     */
+    public static JShellEngine start(EngineOutput output, List<String> userVmOptions) {
+        Map<String, String> env = System.getenv();
+        List<String> options = userVmOptions == null || userVmOptions.isEmpty()
+                ? UserVmOptions.fromEnvironment(env) : List.copyOf(userVmOptions);
+        JShellEngine engine = new JShellEngine(output, new UserVmSession.Settings(options, userVmClassPath(), List.of(),
+                UserVmOptions.outputLimit(env)));
+        synchronized (engine.lock) {
+            engine.session = engine.boot();
+        }
+        return engine;
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code) {
+        CellExecution execution;
+        synchronized (lock) {
+            execution = new CellExecution(++cellSerial);
+        }
+        running = execution;
+        try {
+            Object ready = awaitSession(execution);
+            if (ready instanceof Failed failed) {
+                return failed;
+            }
+            UserVmSession s = (UserVmSession) ready;
+            execution.session = s;
+            if (execution.interrupted()) {
+                return Tracebacks.interrupted();
+            }
+            ExecuteOutcome outcome = execution.run(code, output);
+            if (outcome == null || !s.isAlive()) {
+                Failed ended = s.endReport();
+                s.claimEnd();
+                replace(s);
+                return outcome == null || outcome instanceof ExecuteOutcome.Ok ? ended : outcome;
+            }
+            return outcome;
+        } finally {
+            running = null;
+            execution.finished.countDown();
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        CellExecution execution = running;
+        if (execution != null && execution.interruptRequested.complete(null)) {
+            Thread.ofVirtual().name("jconcur-interrupt").start(() -> stopCell(execution));
+        }
+    }
+
+    @Override
+    public Completion complete(String code, int cursorPos) {
+        return withJShell(jshell -> assist.complete(jshell, code, cursorPos))
+                .orElse(new Completion(List.of(), cursorPos, cursorPos));
+    }
+
+    @Override
+    public Inspection inspect(String code, int cursorPos, int detailLevel) {
+        return withJShell(jshell -> assist.inspect(jshell, code, cursorPos)).orElse(new Inspection(Optional.empty()));
+    }
+
+    @Override
+    public IsComplete isComplete(String code) {
+        return withJShell(jshell -> assist.isComplete(jshell, code))
+                .orElse(new IsComplete(IsComplete.Status.UNKNOWN, ""));
+    }
+
+    @Override
+    public void restart(List<String> userVmOptions) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the engine is closed");
+            }
+            if (userVmOptions != null && !userVmOptions.isEmpty()) {
+                settings = settings.withVmOptions(userVmOptions);
+            }
+            CompletableFuture<UserVmSession> old = session;
+            session = boot();
+            retire(old, "the kernel was restarted");
+        }
+    }
+
+    @Override
+    public void addToClasspath(List<String> paths) {
+        List<String> absolute = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("cannot add to the class path: " + path + " does not exist");
+            }
+            absolute.add(path.toString());
+        }
+        UserVmSession current;
+        synchronized (lock) {
+            List<String> all = new ArrayList<>(settings.extraClassPath());
+            absolute.stream().filter(p -> !all.contains(p)).forEach(all::add);
+            settings = settings.withExtraClassPath(all);
+            current = session.getNow(null) instanceof UserVmSession s && s.isAlive() ? s : null;
+        }
+        // A session still booting picks the paths up from the settings.
+        if (current != null) {
+            absolute.forEach(current::addToClasspath);
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<UserVmSession> old;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            old = session;
+        }
+        retire(old, "the kernel shut down");
+    }
+
+    /** Pid of the current user VM, once it runs (for tests and diagnostics). */
+    public Optional<Long> userVmPid() {
+        synchronized (lock) {
+            return session.isDone() && !session.isCompletedExceptionally()
+                    ? Optional.of(session.join().pid()) : Optional.empty();
+        }
+    }
+
+    // --- sessions ---
+
+    private CompletableFuture<UserVmSession> boot() {
+        UserVmSession.Settings bootSettings = settings;
+        CompletableFuture<UserVmSession> future = CompletableFuture.supplyAsync(() -> {
+            try {
+                return UserVmSession.start(output, bootSettings);
+            } catch (UserVmStartException e) {
+                throw new CompletionException(e);
+            }
+        });
+        future.thenAccept(s -> s.onExit(this::ended));
+        return future;
+    }
+
+    /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */
+    private Object awaitSession(CellExecution execution) {
+        CompletableFuture<UserVmSession> future;
+        synchronized (lock) {
+            future = session;
+        }
+        CompletableFuture.anyOf(future, execution.interruptRequested).exceptionally(e -> null).join();
+        if (!future.isDone()) {
+            return Tracebacks.interrupted();
+        }
+        try {
+            UserVmSession s = future.join();
+            if (s.isAlive()) {
+                return s;
+            }
+            replace(s);
+            return awaitSession(execution);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            synchronized (lock) {
+                if (session == future) {
+                    session = boot(); // try again for the next cell
+                }
+            }
+            return new Failed("UserVmStartFailed", cause.getMessage(),
+                    List.of(Ansi.BOLD_RED + "UserVmStartFailed" + Ansi.RESET + ": " + cause.getMessage()));
+        }
+    }
+
+    /** A user VM ended: if no cell reports it, say so in the notebook; then boot a fresh one. */
+    private void ended(UserVmSession s) {
+        if (closed || !isCurrent(s)) {
+            return;
+        }
+        CellExecution execution = running;
+        boolean cellReportsIt = execution != null && execution.session == s;
+        if (!cellReportsIt && s.claimEnd()) {
+            Failed report = s.endReport();
+            output.stream(Stream.STDERR, String.join("\n", report.traceback()) + "\n");
+        }
+        if (!cellReportsIt) {
+            replace(s);
+        }
+    }
+
+    private boolean isCurrent(UserVmSession s) {
+        synchronized (lock) {
+            return session.getNow(null) == s;
+        }
+    }
+
+    private void replace(UserVmSession dead) {
+        synchronized (lock) {
+            if (closed || session.getNow(null) != dead) {
+                return;
+            }
+            session = boot();
+        }
+        closeQuietly(dead);
+    }
+
+    private void retire(CompletableFuture<UserVmSession> old, String why) {
+        old.thenAccept(s -> {
+            s.kill(new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": " + why
+                    + ". " + UserVmEnd.RESET_NOTE)));
+            s.claimEnd();
+            closeQuietly(s);
+        });
+    }
+
+    private static void closeQuietly(UserVmSession s) {
+        try {
+            s.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing a user VM session", e);
+        }
+    }
+
+    private <T> Optional<T> withJShell(Function<JShell, T> action) {
+        CompletableFuture<UserVmSession> future;
+        synchronized (lock) {
+            future = session;
+        }
+        try {
+            UserVmSession s = future.join();
+            return s.isAlive() ? Optional.of(action.apply(s.jshell())) : Optional.empty();
+        } catch (CompletionException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    // --- interrupts ---
+
+    private void stopCell(CellExecution execution) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
+        boolean[] framesTaken = {false};
+        try {
+            while (true) {
+                UserVmSession s = execution.session;
+                if (s != null) {
+                    s.stopper().stop(frames -> {
+                        if (!framesTaken[0]) {
+                            framesTaken[0] = true;
+                            s.control().stoppedAt(frames);
+                        }
+                    });
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, STOP_RETRY_MS),
+                        TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        UserVmSession s = execution.session;
+        if (s == null || execution.finished.getCount() == 0) {
+            return;
+        }
+        Map<String, Object> report = s.side().threadReport(1000);
+        s.kill(new StuckCellReport(s.origins(), new UserFrames(s.origins())).describe(report, STOP_GRACE_MS,
+                execution.serial));
+    }
+
+    // --- class path of the user VM ---
+
+    /** The kernel's own jar (shaded: everything in one), or in development the kernel JVM's class path. */
+    static List<Path> userVmClassPath() {
+        try {
+            Path own = Path.of(JShellEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(own)) {
+                return List.of(own);
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            LOG.log(Level.FINE, "code source of the kernel", e);
+        }
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> !p.isBlank()).map(Path::of).toList();
+    }
+}

@@ -1,0 +1,143 @@
+package jconcur.kernel.engine;
+
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jconcur.kernel.uservm.Wire;
+
+/**
+ * The loopback port a user VM connects back to. Every connection must open with the per-session secret and a
+ * role byte within a short time; anything else is logged and closed. Accepts one command and one side
+ * connection, then stops listening, so nothing else can connect at all.
+ */
+final class SessionListener implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(SessionListener.class.getName());
+    private static final int HELLO_TIMEOUT_MS = 5000;
+
+    private final String secret = HexFormat.of().formatHex(randomBytes(Wire.SECRET_LENGTH / 2));
+    private final ServerSocket server;
+    private final CompletableFuture<Socket> command = new CompletableFuture<>();
+    private final CompletableFuture<Socket> side = new CompletableFuture<>();
+    private volatile int rejected;
+
+    SessionListener() throws IOException {
+        server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "jconcur-session-listener");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** Connections turned away so far (bad secret, bad role, silence, duplicates). */
+    int rejected() {
+        return rejected;
+    }
+
+    Socket awaitCommand(long timeoutMs) throws Exception {
+        return command.get(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    Socket awaitSide(long timeoutMs) throws Exception {
+        return side.get(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void acceptLoop() {
+        try {
+            while (!server.isClosed()) {
+                Socket socket = server.accept();
+                // Each handshake on its own thread: a silent client must not hold up the real user VM.
+                Thread.ofVirtual().name("jconcur-handshake").start(() -> {
+                    try {
+                        admit(socket);
+                    } catch (IOException e) {
+                        reject(socket, e.getMessage());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            closeServer();
+        }
+    }
+
+    private void admit(Socket socket) throws IOException {
+        socket.setSoTimeout(HELLO_TIMEOUT_MS);
+        byte[] hello = new byte[Wire.SECRET_LENGTH + 1];
+        try {
+            new DataInputStream(socket.getInputStream()).readFully(hello);
+        } catch (SocketTimeoutException e) {
+            throw new IOException("no handshake within " + HELLO_TIMEOUT_MS + " ms");
+        }
+        byte[] offered = java.util.Arrays.copyOf(hello, Wire.SECRET_LENGTH);
+        if (!MessageDigest.isEqual(offered, secret.getBytes(StandardCharsets.US_ASCII))) {
+            throw new IOException("wrong session secret");
+        }
+        socket.setSoTimeout(0);
+        socket.setTcpNoDelay(true);
+        CompletableFuture<Socket> slot = switch (hello[Wire.SECRET_LENGTH]) {
+            case Wire.ROLE_COMMAND -> command;
+            case Wire.ROLE_SIDE -> side;
+            default -> throw new IOException("unknown role " + hello[Wire.SECRET_LENGTH]);
+        };
+        if (!slot.complete(socket)) {
+            throw new IOException("role already connected");
+        }
+        if (command.isDone() && side.isDone()) {
+            closeServer();
+        }
+    }
+
+    private void reject(Socket socket, String why) {
+        rejected++;
+        LOG.log(Level.WARNING, "rejected a connection to the user VM port from {0}: {1}",
+                new Object[] {socket.getRemoteSocketAddress(), why});
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a rejected socket
+        }
+    }
+
+    private void closeServer() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closeServer();
+        IOException closed = new IOException("the session listener was closed");
+        command.completeExceptionally(closed);
+        side.completeExceptionally(closed);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,127 @@
+package jconcur.kernel.engine;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.connect.IllegalConnectorArgumentsException;
+import com.sun.jdi.connect.ListeningConnector;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import jconcur.kernel.uservm.UserVmMain;
+
+/**
+ * Starts a user VM: a plain child process (clean environment: JDK_JAVA_OPTIONS of the kernel is not passed on)
+ * that attaches to the kernel's JDI listener (for interrupts) and connects back to the session port twice.
+ */
+final class UserVmLauncher {
+
+    /** A running user VM. */
+    record LaunchedVm(Process process, VirtualMachine vm, Socket command, Socket side, ProcessOutputTail output) {}
+
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private UserVmLauncher() {}
+
+    static LaunchedVm launch(List<String> vmOptions, List<Path> classPath, long outputLimit)
+            throws UserVmStartException {
+        ListeningConnector connector = socketListener();
+        Map<String, Connector.Argument> jdiArgs = connector.defaultArguments();
+        jdiArgs.get("localAddress").setValue("127.0.0.1");
+        jdiArgs.get("port").setValue("0");
+        jdiArgs.get("timeout").setValue(Long.toString(START_TIMEOUT_MS));
+        Process process = null;
+        ProcessOutputTail output = null;
+        try (SessionListener session = new SessionListener()) {
+            String address = connector.startListening(jdiArgs);
+            String port = address.substring(address.lastIndexOf(':') + 1);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=127.0.0.1:" + port);
+            command.addAll(vmOptions);
+            command.add("-cp");
+            command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+            command.add(UserVmMain.class.getName());
+            command.add(Integer.toString(session.port()));
+            command.add(Long.toString(outputLimit));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            process = builder.start();
+            output = new ProcessOutputTail(process.getInputStream());
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((session.secret() + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            Process started = process;
+            CompletableFuture<VirtualMachine> attached = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return connector.accept(jdiArgs);
+                } catch (IOException | IllegalConnectorArgumentsException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // A VM that dies while starting (bad options, say) must not leave us waiting for the timeout.
+            started.onExit().thenRun(() -> stopListening(connector, jdiArgs));
+            VirtualMachine vm = attached.get(START_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            stopListening(connector, jdiArgs);
+            Socket commandSocket = session.awaitCommand(START_TIMEOUT_MS);
+            Socket sideSocket = session.awaitSide(START_TIMEOUT_MS);
+            return new LaunchedVm(process, vm, commandSocket, sideSocket, output);
+        } catch (Exception e) {
+            stopListening(connector, jdiArgs);
+            throw failure(process, output, vmOptions, e);
+        }
+    }
+
+    private static UserVmStartException failure(Process process, ProcessOutputTail output, List<String> vmOptions,
+            Exception cause) {
+        StringBuilder message = new StringBuilder("The user VM did not start");
+        if (process != null) {
+            try {
+                if (process.waitFor(2, TimeUnit.SECONDS)) {
+                    message.append(" (it exited with code ").append(process.exitValue()).append(")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
+        message.append(". JVM options: ").append(String.join(" ", vmOptions))
+                .append(" (set ").append(UserVmOptions.OPTIONS_VARIABLE).append(" to change them).");
+        List<String> lines = List.of();
+        if (output != null) {
+            output.awaitEnd(1000);
+            lines = output.tail().lines();
+        }
+        if (!lines.isEmpty()) {
+            message.append("\nIts output:\n").append(String.join("\n", lines));
+        } else {
+            message.append("\nCause: ").append(cause);
+        }
+        return new UserVmStartException(message.toString(), cause);
+    }
+
+    private static void stopListening(ListeningConnector connector, Map<String, Connector.Argument> args) {
+        try {
+            connector.stopListening(args);
+        } catch (IOException | IllegalConnectorArgumentsException | RuntimeException e) {
+            // not listening (any more)
+        }
+    }
+
+    private static ListeningConnector socketListener() {
+        for (Connector c : Bootstrap.virtualMachineManager().allConnectors()) {
+            if (c instanceof ListeningConnector l && "com.sun.jdi.SocketListen".equals(c.name())) {
+                return l;
+            }
+        }
+        throw new IllegalStateException("this JDK has no JDI socket listening connector (module jdk.jdi)");
+    }
+}

@@ -1,0 +1,61 @@
+package jconcur.kernel.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Settings of the user VM that come from the kernel's environment (the kernelspec's env). */
+final class UserVmOptions {
+
+    /** Environment variable with the user VM's JVM options, whitespace separated. */
+    static final String OPTIONS_VARIABLE = "JCONCUR_USER_VM_OPTS";
+    /** Environment variable with the per-cell output limit, e.g. 1m, 500k, 2000000. */
+    static final String OUTPUT_LIMIT_VARIABLE = "JCONCUR_OUTPUT_LIMIT";
+
+    static final List<String> DEFAULTS = List.of(
+            "-ea",
+            // Half of the machine's (or container's) memory: room for the kernel JVM and Jupyter.
+            "-XX:MaxRAMPercentage=50",
+            "-XX:+UseParallelGC",
+            "-Djava.awt.headless=true");
+
+    static final long DEFAULT_OUTPUT_LIMIT = 1 << 20;
+
+    private UserVmOptions() {}
+
+    static List<String> fromEnvironment(Map<String, String> env) {
+        String value = env.get(OPTIONS_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULTS;
+        }
+        return Arrays.stream(value.trim().split("\\s+")).toList();
+    }
+
+    static long outputLimit(Map<String, String> env) {
+        String value = env.get(OUTPUT_LIMIT_VARIABLE);
+        return value == null || value.isBlank() ? DEFAULT_OUTPUT_LIMIT : parseSize(value.trim(), OUTPUT_LIMIT_VARIABLE);
+    }
+
+    /** Parses 123, 64k, 1m, 2g (binary units); rejects anything else with a message naming the setting. */
+    static long parseSize(String text, String what) {
+        String t = text.toLowerCase(Locale.ROOT);
+        long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            long n = Long.parseLong(digits.strip());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(what + " must be a positive size like 1m, 500k or 2000000, not '"
+                    + text + "'");
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package jconcur.kernel.engine;
+
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.event.EventSet;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.uservm.Wire;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * One user VM and the JShell that drives it: launched, connected, preloaded. Ends by {@link #kill} (with the
+ * reason the cell should report), by {@link #close}, or by dying on its own (System.exit, crash, SIGKILL).
+ */
+final class UserVmSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(UserVmSession.class.getName());
+    private static final String PRELOAD = "preload.jsh";
+
+    /** What a session is started with. */
+    record Settings(List<String> vmOptions, List<Path> classPath, List<String> extraClassPath, long outputLimit) {
+        Settings withVmOptions(List<String> options) {
+            return new Settings(List.copyOf(options), classPath, extraClassPath, outputLimit);
+        }
+
+        Settings withExtraClassPath(List<String> paths) {
+            return new Settings(vmOptions, classPath, List.copyOf(paths), outputLimit);
+        }
+    }
+
+    private final UserVmLauncher.LaunchedVm launched;
+    private final UserVmExecutionControl control;
+    private final SideChannelHost side;
+    private final CellStopper stopper;
+    private final JShell jshell;
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private volatile Failed killReason;
+
+    private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
+            JShell jshell) {
+        this.launched = launched;
+        this.control = control;
+        this.side = side;
+        this.stopper = new CellStopper(launched.vm());
+        this.jshell = jshell;
+    }
+
+    static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
+        UserVmLauncher.LaunchedVm launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(),
+                settings.outputLimit());
+        try {
+            launched.output().sink(text -> output.stream(Stream.STDERR, text));
+            watchJdiEvents(launched.vm());
+            IoFrameReader io = new IoFrameReader(output, launched.output().tail());
+            ExecutionControl control = Util.remoteInputOutput(
+                    new BufferedInputStream(launched.command().getInputStream(), 1 << 16),
+                    new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16),
+                    Map.of(Wire.IO_CHANNEL, io), Map.of(),
+                    (in, out) -> new UserVmExecutionControl(out, in, launched.vm()));
+            SideChannelHost side = new SideChannelHost(launched.side(), output, io);
+            JShell jshell = JShell.builder()
+                    .executionEngine(new Provider(control), Map.of())
+                    .out(kernelLog()).err(kernelLog()).in(InputStream.nullInputStream())
+                    .compilerOptions(compilerOptions(settings).toArray(String[]::new))
+                    .build();
+            UserVmSession session = new UserVmSession(launched, (UserVmExecutionControl) control, side, jshell);
+            session.preload(settings);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            launched.process().destroyForcibly();
+            throw new UserVmStartException("The user VM started but the kernel could not set it up: " + e, e);
+        }
+    }
+
+    JShell jshell() {
+        return jshell;
+    }
+
+    UserVmExecutionControl control() {
+        return control;
+    }
+
+    SnippetOrigins origins() {
+        return origins;
+    }
+
+    CellStopper stopper() {
+        return stopper;
+    }
+
+    SideChannelHost side() {
+        return side;
+    }
+
+    long pid() {
+        return launched.process().pid();
+    }
+
+    boolean isAlive() {
+        return launched.process().isAlive() && !control.isTerminated();
+    }
+
+    /** Runs action once when the user VM process ends, however it ends. */
+    void onExit(Consumer<UserVmSession> action) {
+        launched.process().onExit().thenRun(() -> action.accept(this));
+    }
+
+    /** Whether this session's end was already claimed (reported or intended); true only for the first caller. */
+    boolean claimEnd() {
+        return ending.compareAndSet(false, true);
+    }
+
+    /** Ends the user VM now; a cell running in it reports reason. */
+    void kill(Failed reason) {
+        killReason = reason;
+        launched.process().destroyForcibly();
+    }
+
+    /** What the cell that was running when this VM ended should report. */
+    Failed endReport() {
+        Failed reason = killReason;
+        if (reason != null) {
+            return reason;
+        }
+        Process process = launched.process();
+        Integer code = null;
+        try {
+            if (process.waitFor(3, TimeUnit.SECONDS)) {
+                code = process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (code == null) {
+            process.destroyForcibly();
+        }
+        launched.output().awaitEnd(1000);
+        return UserVmEnd.describe(code, side.exitAnnounced(), launched.output().tail().lines());
+    }
+
+    void addToClasspath(String path) {
+        jshell.addToClasspath(path);
+    }
+
+    @Override
+    public void close() {
+        claimEnd();
+        try {
+            jshell.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing JShell", e);
+        }
+        side.close();
+        launched.process().destroyForcibly();
+        try {
+            launched.vm().dispose();
+        } catch (VMDisconnectedException e) {
+            // already gone
+        }
+    }
+
+    private void preload(Settings settings) {
+        for (String path : settings.extraClassPath()) {
+            jshell.addToClasspath(path);
+        }
+        String script = readResource(PRELOAD).lines()
+                .filter(line -> !line.isBlank() && !line.strip().startsWith("//"))
+                .collect(Collectors.joining("\n"));
+        for (CellSplitter.Piece piece : CellSplitter.split(jshell.sourceCodeAnalysis(), script)) {
+            List<SnippetEvent> events = jshell.eval(piece.source());
+            if (events.isEmpty() || events.get(0).status() != Snippet.Status.VALID) {
+                LOG.fine(() -> "preload skipped: " + piece.source());
+            }
+        }
+    }
+
+    private static List<String> compilerOptions(Settings settings) {
+        List<String> options = new ArrayList<>();
+        options.add("--class-path");
+        options.add(settings.classPath().stream().map(Path::toString)
+                .collect(Collectors.joining(java.io.File.pathSeparator)));
+        if (settings.vmOptions().contains("--enable-preview")) {
+            options.addAll(List.of("--enable-preview", "--release", Integer.toString(Runtime.version().feature())));
+        }
+        return options;
+    }
+
+    /** Resumes whatever JDI suspends (nothing is requested, but the start event may be) until the VM ends. */
+    private static void watchJdiEvents(VirtualMachine vm) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (true) {
+                    EventSet events = vm.eventQueue().remove();
+                    events.resume();
+                }
+            } catch (VMDisconnectedException | InterruptedException e) {
+                // the user VM is gone
+            }
+        }, "jconcur-jdi-events");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static PrintStream kernelLog() {
+        return new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                LOG.fine(() -> new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = UserVmSession.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands JShell the execution control that is already connected to the user VM. */
+    private record Provider(ExecutionControl control) implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "jconcur";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}

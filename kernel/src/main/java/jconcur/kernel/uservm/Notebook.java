@@ -1,0 +1,74 @@
+package jconcur.kernel.uservm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import jconcur.display.MimeBundle;
+
+/**
+ * Notebook output from user code, statically imported in every cell (IJava-compatible names).
+ * Works from any thread, also after the cell that started the thread has ended.
+ */
+public final class Notebook {
+
+    private Notebook() {}
+
+    /** Shows a value below the running cell (rendered like a cell result) and returns its display id. */
+    public static String display(Object value) {
+        return display(value, new String[0]);
+    }
+
+    /** Shows a value restricted to the given MIME types (e.g. "text/html", "image/png"); returns its display id. */
+    public static String display(Object value, String... mimeTypes) {
+        String id = UUID.randomUUID().toString();
+        send(render(value, mimeTypes), id, false);
+        return id;
+    }
+
+    /** Replaces what an earlier display(...) with this id shows, wherever it is in the notebook. */
+    public static void updateDisplay(String id, Object value) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned");
+        }
+        send(render(value), id, true);
+    }
+
+    /** The MIME bundle a value shows as, optionally restricted to some MIME types. */
+    public static MimeBundle render(Object value, String... mimeTypes) {
+        return Rendering.render(value, mimeTypes);
+    }
+
+    /** Clears the output of the running cell. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /** Clears the output of the running cell; with wait, only when new output arrives (no flicker). */
+    public static void clearOutput(boolean wait) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "clear");
+        message.put("wait", wait);
+        call(message);
+    }
+
+    private static void send(MimeBundle bundle, String id, boolean update) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "display");
+        message.put("bundle", Rendering.toMap(bundle));
+        message.put("displayId", id);
+        message.put("update", update);
+        call(message);
+    }
+
+    private static void call(Map<String, Object> message) {
+        SideChannel side = UserVm.side();
+        message.put("seq", UserVm.flushOutput());
+        try {
+            side.call(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the notebook is not reachable", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package jconcur.kernel.uservm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Collects what every thread of the user VM prints and sends it to the kernel in frames: at most every
+ * {@value #FLUSH_DELAY_MS} ms, when {@value #FLUSH_BYTES} bytes are pending, and when a cell ends, never one
+ * message per println. Output of one cell beyond the limit is counted, dropped, and reported in a note.
+ * Keeps the order of stdout and stderr writes. Writers block while the kernel is slow to read (back pressure).
+ */
+final class OutputBatcher {
+
+    static final int FLUSH_DELAY_MS = 50;
+    static final int FLUSH_BYTES = 8192;
+    /** Between cells, drops are reported at most this often. */
+    private static final long IDLE_NOTE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final long cellLimit;
+    /** The multiplexed channel to the kernel; output waits here until it is attached. */
+    private OutputStream channel;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jconcur-output-flusher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Frames not yet sent, already encoded as [kind][length][bytes]. */
+    private final ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    /** The open frame: its kind and its bytes. */
+    private byte openKind;
+    private final ByteArrayOutputStream open = new ByteArrayOutputStream();
+    private int pendingFrames;
+    private boolean flushScheduled;
+    private boolean cellRunning;
+    private long cellBytes;
+    private long dropped;
+    private long lastIdleNote;
+    private long framesSent;
+
+    OutputBatcher(long cellLimit) {
+        this.cellLimit = cellLimit;
+    }
+
+    synchronized void attach(OutputStream kernelChannel) {
+        this.channel = kernelChannel;
+    }
+
+    /** A stream for System.out (FRAME_STDOUT) or System.err (FRAME_STDERR). */
+    OutputStream stream(byte kind) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                OutputBatcher.this.write(kind, new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                OutputBatcher.this.write(kind, b, off, len);
+            }
+            // flush() stays a no-op: println must not cost a message; the timer and cell end flush.
+        };
+    }
+
+    synchronized void write(byte kind, byte[] b, int off, int len) {
+        long room = cellLimit - cellBytes;
+        int take = (int) Math.max(0, Math.min(len, room));
+        dropped += len - take;
+        cellBytes += take;
+        // Appends in slices so that one huge write never sits in memory twice.
+        for (int done = 0; done < take; ) {
+            int slice = Math.min(take - done, FLUSH_BYTES);
+            append(kind, b, off + done, slice);
+            done += slice;
+            if (open.size() + frames.size() >= FLUSH_BYTES) {
+                flushLocked();
+            }
+        }
+        if (take > 0 || !cellRunning) {
+            scheduleFlush();
+        }
+    }
+
+    /** Starts the byte count of a new cell; everything printed before is sent first. */
+    synchronized void startCell() {
+        flushLocked();
+        reportDropped();
+        cellRunning = true;
+        cellBytes = 0;
+    }
+
+    /** Sends everything the cell printed, plus the note about dropped output, before the cell's result. */
+    synchronized void endCell() {
+        reportDropped();
+        cellRunning = false;
+        flushLocked();
+    }
+
+    /** Sends what is pending and returns how many frames were sent in all (see the display ordering). */
+    synchronized long flush() {
+        if (!cellRunning && dropped > 0 && System.nanoTime() - lastIdleNote > IDLE_NOTE_INTERVAL_NANOS) {
+            reportDropped();
+            lastIdleNote = System.nanoTime();
+        }
+        flushLocked();
+        return framesSent;
+    }
+
+    private void reportDropped() {
+        if (dropped > 0) {
+            String note = "\n[jconcur] output limit of " + bytes(cellLimit) + " per cell reached: " + bytes(dropped)
+                    + " more " + (cellRunning ? "were" : "(printed after the cell ended) were") + " dropped."
+                    + " Set JCONCUR_OUTPUT_LIMIT to change the limit.\n";
+            byte[] text = note.getBytes(StandardCharsets.UTF_8);
+            append(Wire.FRAME_STDERR, text, 0, text.length);
+            dropped = 0;
+        }
+    }
+
+    private void append(byte kind, byte[] b, int off, int len) {
+        if (open.size() > 0 && openKind != kind) {
+            closeOpenFrame();
+        }
+        openKind = kind;
+        open.write(b, off, len);
+    }
+
+    private void closeOpenFrame() {
+        int length = open.size();
+        frames.write(openKind);
+        frames.write(length >>> 24);
+        frames.write(length >>> 16);
+        frames.write(length >>> 8);
+        frames.write(length);
+        frames.write(open.toByteArray(), 0, length);
+        open.reset();
+        pendingFrames++;
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            timer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushLocked() {
+        flushScheduled = false;
+        if (open.size() > 0) {
+            closeOpenFrame();
+        }
+        if (frames.size() == 0 || channel == null) {
+            return;
+        }
+        try {
+            frames.writeTo(channel);
+            channel.flush();
+        } catch (IOException e) {
+            // The kernel is gone; the side channel watcher ends this VM.
+        } finally {
+            framesSent += pendingFrames;
+            pendingFrames = 0;
+            frames.reset();
+        }
+    }
+
+    static String bytes(long n) {
+        if (n >= 1 << 20) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", n / (double) (1 << 20));
+        }
+        if (n >= 1 << 10) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", n / (double) (1 << 10));
+        }
+        return n + " bytes";
+    }
+}

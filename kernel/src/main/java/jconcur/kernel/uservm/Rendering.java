@@ -1,0 +1,114 @@
+package jconcur.kernel.uservm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import jconcur.display.MimeBundle;
+import jconcur.display.Renderable;
+
+/** How values look in the notebook: the charts module's renderers first, then plain text. */
+final class Rendering {
+
+    /** jconcur.display.Renderers.render(Object) of the charts module, when it is on the class path. */
+    private static final MethodHandle RENDERERS = findRenderers();
+
+    private Rendering() {}
+
+    /** The rich rendering of a value (chart, table, image, Renderable), if it has one. */
+    @SuppressWarnings("unchecked")
+    static Optional<MimeBundle> rich(Object value) {
+        if (value instanceof MimeBundle bundle) {
+            return Optional.of(bundle);
+        }
+        if (value instanceof Renderable renderable) {
+            return Optional.ofNullable(renderable.toMimeBundle());
+        }
+        if (value == null || RENDERERS == null) {
+            return Optional.empty();
+        }
+        try {
+            return (Optional<MimeBundle>) RENDERERS.invoke(value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("rendering failed", t);
+        }
+    }
+
+    /** Whether a value might have a rich rendering: anything but JDK values that only print as text. */
+    static boolean mayBeRich(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof java.awt.image.RenderedImage) {
+            return true;
+        }
+        ClassLoader loader = value.getClass().getClassLoader();
+        return loader != null && loader != ClassLoader.getPlatformClassLoader();
+    }
+
+    /** What display(value, mimeTypes) shows: the rich rendering or the text, restricted to mimeTypes if given. */
+    static MimeBundle render(Object value, String... mimeTypes) {
+        MimeBundle bundle = rich(value).orElseGet(() -> MimeBundle.text(text(value)));
+        if (mimeTypes == null || mimeTypes.length == 0) {
+            return bundle;
+        }
+        Map<String, Object> chosen = new LinkedHashMap<>();
+        for (String mime : mimeTypes) {
+            Object content = bundle.data().get(mime);
+            if (content != null) {
+                chosen.put(mime, content);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no rendering of " + typeName(value) + " as " + Arrays.toString(mimeTypes)
+                    + "; it renders as " + bundle.data().keySet());
+        }
+        return new MimeBundle(chosen, bundle.metadata());
+    }
+
+    /** Plain text of a value as display() shows it: strings as they are, arrays by their elements. */
+    static String text(Object value) {
+        if (value instanceof Object[] array) {
+            return Arrays.deepToString(array);
+        }
+        if (value != null && value.getClass().isArray()) {
+            return Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "");
+        }
+        return String.valueOf(value);
+    }
+
+    static Map<String, Object> toMap(MimeBundle bundle) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("data", bundle.data());
+        map.put("metadata", bundle.metadata());
+        return map;
+    }
+
+    static String toJson(MimeBundle bundle) {
+        try {
+            return SideChannel.JSON.writeValueAsString(toMap(bundle));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("this rendering cannot be sent as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String typeName(Object value) {
+        return value == null ? "null" : value.getClass().getName();
+    }
+
+    private static MethodHandle findRenderers() {
+        try {
+            Class<?> renderers = Class.forName("jconcur.display.Renderers");
+            return MethodHandles.publicLookup().findStatic(renderers, "render",
+                    MethodType.methodType(Optional.class, Object.class));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+}

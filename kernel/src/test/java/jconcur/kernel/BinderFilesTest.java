@@ -1,0 +1,308 @@
+package jconcur.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment files that no build compiles: Binder's environment and hooks, the Dockerfile, the README
+ * badge. They must be well formed, meet the version minimums, and install the kernel through the same
+ * script CI uses (dev/setup.sh), so that what CI tests is what Binder and Docker users get.
+ */
+class BinderFilesTest {
+
+    private static final Path ROOT = findRepoRoot();
+
+    @Test
+    void environmentPinsConformingVersions() throws IOException {
+        Map<String, List<String>> env = CondaEnvironment.parse(read("binder/environment.yml"));
+
+        assertEquals(List.of("conda-forge"), env.get("channels"), "only conda-forge, so versions are reproducible");
+        Map<String, String> deps = CondaEnvironment.specs(env.get("dependencies"));
+
+        assertExactMinorPin(deps, "python");
+        assertAtLeast(deps, "openjdk", ">=", "21");
+        assertAtLeast(deps, "maven", ">=", "3.9.9");
+        assertMajor(deps, "jupyterlab", 4);
+        assertMajor(deps, "notebook", 7);
+        assertFalse(deps.containsKey("nodejs"), "nodejs is not needed on Binder");
+        assertTrue(deps.containsKey("fontconfig"), "charts need fontconfig to render text headless");
+    }
+
+    @Test
+    void postBuildInstallsThroughSetupScriptAndDropsMavenCache() throws IOException {
+        String postBuild = read("binder/postBuild");
+        assertBashScript("binder/postBuild", postBuild);
+        assertTrue(commandLines(postBuild).stream()
+                        .anyMatch(l -> l.matches("dev/setup\\.sh\\b.*--sys-prefix.*") && l.contains("--no-apt")),
+                "postBuild must run dev/setup.sh --no-apt --sys-prefix:\n" + postBuild);
+        assertTrue(commandLines(postBuild).stream()
+                        .anyMatch(l -> l.startsWith("rm -rf") && l.contains(".m2/repository")),
+                "postBuild must drop the Maven cache ~/.m2/repository");
+    }
+
+    @Test
+    void startCapsBothJvmsWithinBindersMemory() throws IOException {
+        String start = read("binder/start");
+        assertBashScript("binder/start", start);
+        long kernelHeap = maxHeapBytes(exportedDefault(start, "JDK_JAVA_OPTIONS"));
+        long userVmHeap = maxHeapBytes(exportedDefault(start, "JCONCUR_USER_VM_OPTS"));
+        assertTrue(kernelHeap <= 512L << 20, "kernel JVM heap must stay small, was " + kernelHeap);
+        // 2 GB in all: both heaps, two JVMs' metaspace and code cache, and the Jupyter server.
+        assertTrue(kernelHeap + userVmHeap <= 1536L << 20, "heaps too large for Binder's 2 GB");
+        assertTrue(exportedDefault(start, "JCONCUR_USER_VM_OPTS").contains("-ea"),
+                "the user VM keeps assertions enabled");
+        List<String> lines = commandLines(start);
+        assertEquals("exec \"$@\"", lines.get(lines.size() - 1), "start must end by running Binder's command");
+    }
+
+    @Test
+    void setupScriptOffersTheFlagsBinderAndDockerUse() throws Exception {
+        Path setup = ROOT.resolve("dev/setup.sh");
+        assertTrue(Files.isExecutable(setup), "dev/setup.sh must be executable");
+        Process help = new ProcessBuilder("bash", setup.toString(), "--help").redirectErrorStream(true).start();
+        String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(help.waitFor(30, TimeUnit.SECONDS), "dev/setup.sh --help did not finish");
+        assertEquals(0, help.exitValue(), usage);
+        for (String flag : List.of("--user", "--sys-prefix", "--prefix", "--no-apt", "--no-build", "--test")) {
+            assertTrue(usage.contains(flag), "dev/setup.sh --help does not document " + flag);
+        }
+    }
+
+    @Test
+    void dockerfileUsesThePinnedBaseUid1000AndTheSetupScript() throws IOException {
+        String dockerfile = read("Dockerfile");
+        List<String> instructions = dockerInstructions(dockerfile);
+
+        String from = instructions.stream().filter(i -> i.startsWith("FROM ")).findFirst().orElseThrow();
+        Matcher tag = Pattern.compile("FROM (\\S+):(\\S+)").matcher(from);
+        assertTrue(tag.matches(), "base image needs an explicit tag: " + from);
+        assertTrue(tag.group(2).matches(".*\\d+\\.\\d+.*") && !tag.group(2).contains("latest"),
+                "base image tag must pin a version: " + from);
+
+        Map<String, String> args = dockerArgs(instructions);
+        assertEquals("1000", args.get("NB_UID"), "the notebook user has uid 1000 (JupyterHub convention)");
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("useradd")
+                && i.contains("--uid \"${NB_UID}\"") && i.contains("/home/")), "creates the user with HOME under /home");
+        assertTrue(instructions.contains("USER ${NB_UID}"), "runs as the uid 1000 user");
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("COPY --chown=${NB_UID}:${NB_UID} notebooks /home/")),
+                "notebooks copied and owned by the user");
+        assertTrue(args.getOrDefault("JUPYTERLAB_VERSION", "").matches("4\\.\\d+\\.\\d+"), "JupyterLab 4, pinned");
+        assertTrue(args.getOrDefault("NOTEBOOK_VERSION", "").matches("7\\.\\d+\\.\\d+"), "Notebook 7, pinned");
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("dev/setup.sh --no-apt --sys-prefix")),
+                "the kernel is built and installed by dev/setup.sh");
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("fonts-dejavu-core")),
+                "fonts installed so charts render text");
+        assertEquals("CMD [\"jupyter\", \"lab\", \"--ip=0.0.0.0\", \"--port=8888\", \"--no-browser\"]",
+                instructions.get(instructions.size() - 1));
+    }
+
+    @Test
+    void dockerignoreKeepsBuildOutputOutOfTheContext() throws IOException {
+        List<String> patterns = read(".dockerignore").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertTrue(patterns.containsAll(List.of(".git", "**/target", "e2e/node_modules")), patterns.toString());
+    }
+
+    @Test
+    void readmeBadgeOpensTheIndexNotebookOnBinder() throws IOException {
+        String readme = read("README.md");
+        Matcher badge = Pattern.compile(
+                        "\\[!\\[Binder]\\(https://mybinder\\.org/badge_logo\\.svg\\)]"
+                                + "\\((https://mybinder\\.org/v2/gh/[\\w.-]+/[\\w.-]+/HEAD\\?labpath=([^)]+))\\)")
+                .matcher(readme);
+        assertTrue(badge.find(), "README needs a Binder badge linking to mybinder.org/v2/gh/OWNER/REPO/HEAD?labpath=...");
+        String target = badge.group(2).replace("%2F", "/");
+        assertEquals("notebooks/00-index.ipynb", target);
+        if (Files.isDirectory(ROOT.resolve("notebooks"))) {
+            assertTrue(Files.isRegularFile(ROOT.resolve(target)), "the badge opens a missing notebook: " + target);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    private static Path findRepoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("kernel"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("repository root (with mvnw and kernel/) not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String read(String relative) throws IOException {
+        Path file = ROOT.resolve(relative);
+        assertTrue(Files.isRegularFile(file), relative + " is missing");
+        return Files.readString(file);
+    }
+
+    private static void assertBashScript(String name, String text) {
+        Path file = ROOT.resolve(name);
+        assertTrue(Files.isExecutable(file), name + " must be executable");
+        assertTrue(text.startsWith("#!/usr/bin/env bash\n") || text.startsWith("#!/bin/bash\n"), name + " needs a bash shebang");
+        assertTrue(commandLines(text).contains("set -euo pipefail"), name + " must stop on the first error: set -euo pipefail");
+        int setLine = commandLines(text).indexOf("set -euo pipefail");
+        assertEquals(0, setLine, name + ": set -euo pipefail must come before any command");
+    }
+
+    /** The script's lines without comments and blank lines, trimmed. */
+    private static List<String> commandLines(String script) {
+        return script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** The default of {@code export NAME="${NAME:-default}"}: the value used unless the user set one. */
+    private static String exportedDefault(String script, String name) {
+        Matcher m = Pattern.compile("(?m)^export " + name + "=\"\\$\\{" + name + ":-([^}]*)}\"$").matcher(script);
+        if (!m.find()) {
+            fail("binder/start must export " + name + " with a default (export " + name + "=\"${" + name + ":-...}\")");
+        }
+        return m.group(1);
+    }
+
+    private static long maxHeapBytes(String options) {
+        Matcher m = Pattern.compile("(?:^|\\s)-Xmx(\\d+)([kKmMgG]?)(?:\\s|$)").matcher(options);
+        if (!m.find()) {
+            fail("no -Xmx in: " + options);
+        }
+        long value = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase()) {
+            case "k" -> value << 10;
+            case "m" -> value << 20;
+            case "g" -> value << 30;
+            default -> value;
+        };
+    }
+
+    /** Dockerfile instructions with continuation lines joined and comments dropped. */
+    private static List<String> dockerInstructions(String dockerfile) {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : dockerfile.lines().toList()) {
+            String line = raw.strip();
+            if (line.startsWith("#") || (line.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            boolean continues = line.endsWith("\\");
+            current.append(continues ? line.substring(0, line.length() - 1).strip() : line).append(continues ? " " : "");
+            if (!continues) {
+                instructions.add(current.toString().replaceAll("\\s+", " ").strip());
+                current.setLength(0);
+            }
+        }
+        assertTrue(current.isEmpty(), "Dockerfile ends inside a continued line");
+        return instructions;
+    }
+
+    private static Map<String, String> dockerArgs(List<String> instructions) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String instruction : instructions) {
+            Matcher m = Pattern.compile("ARG (\\w+)=(\\S+)").matcher(instruction);
+            if (m.matches()) {
+                args.put(m.group(1), m.group(2));
+            }
+        }
+        return args;
+    }
+
+    private static void assertExactMinorPin(Map<String, String> deps, String name) {
+        String spec = deps.get(name);
+        assertTrue(spec != null && spec.matches("=\\d+\\.\\d+(\\.\\d+)?"), name + " must be pinned (e.g. =3.12), was " + spec);
+    }
+
+    private static void assertAtLeast(Map<String, String> deps, String name, String operator, String minimum) {
+        String spec = deps.get(name);
+        assertTrue(spec != null && spec.startsWith(operator), name + " needs " + operator + minimum + ", was " + spec);
+        String version = spec.substring(operator.length()).split(",")[0];
+        assertTrue(compareVersions(version, minimum) >= 0, name + " minimum " + version + " is below " + minimum);
+    }
+
+    private static void assertMajor(Map<String, String> deps, String name, int major) {
+        String spec = deps.get(name);
+        assertTrue(spec != null && spec.matches("=" + major + "(\\.\\d+)*(\\.\\*)?"),
+                name + " must be pinned to " + major + ".x (e.g. =" + major + ".4), was " + spec);
+    }
+
+    static int compareVersions(String a, String b) {
+        int[] x = Arrays.stream(a.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        int[] y = Arrays.stream(b.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Integer.compare(i < x.length ? x[i] : 0, i < y.length ? y[i] : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The subset of YAML a conda environment file uses: top-level {@code key: value} and {@code key:} followed by
+     * {@code  - item} lines. Anything else is an error, so a malformed file fails here rather than on Binder.
+     */
+    static final class CondaEnvironment {
+        private static final Pattern KEY = Pattern.compile("([A-Za-z_][\\w-]*):(?:\\s+(\\S.*))?");
+        private static final Pattern ITEM = Pattern.compile("  - (\\S.*)");
+        private static final Pattern SPEC = Pattern.compile("([a-z0-9][a-z0-9_.-]*)\\s*((?:[=<>!]=?|~=).*)?");
+
+        static Map<String, List<String>> parse(String yaml) {
+            Map<String, List<String>> doc = new LinkedHashMap<>();
+            List<String> currentList = null;
+            int lineNo = 0;
+            for (String raw : yaml.lines().toList()) {
+                lineNo++;
+                String line = stripComment(raw).stripTrailing();
+                if (line.isBlank()) {
+                    continue;
+                }
+                assertFalse(line.contains("\t"), "environment.yml line " + lineNo + ": tabs are not allowed in YAML");
+                Matcher key = KEY.matcher(line);
+                Matcher item = ITEM.matcher(line);
+                if (key.matches()) {
+                    assertFalse(doc.containsKey(key.group(1)), "environment.yml: duplicate key " + key.group(1));
+                    boolean scalar = key.group(2) != null;
+                    currentList = scalar ? null : new ArrayList<>();
+                    doc.put(key.group(1), scalar ? List.of(key.group(2).strip()) : currentList);
+                } else if (item.matches() && currentList != null) {
+                    currentList.add(item.group(1).strip());
+                } else {
+                    fail("environment.yml line " + lineNo + " is not `key: value`, `key:` or `  - item`: " + raw);
+                }
+            }
+            for (String required : List.of("name", "channels", "dependencies")) {
+                assertTrue(doc.containsKey(required) && !doc.get(required).isEmpty(), "environment.yml needs " + required);
+            }
+            return doc;
+        }
+
+        /** Package name to version spec ("" when unpinned) of conda dependency strings like {@code maven>=3.9.9}. */
+        static Map<String, String> specs(List<String> dependencies) {
+            Map<String, String> specs = new LinkedHashMap<>();
+            for (String dependency : dependencies) {
+                Matcher m = SPEC.matcher(dependency.replace("\"", "").replace("'", ""));
+                assertTrue(m.matches(), "not a conda package spec: " + dependency);
+                specs.put(m.group(1), Optional.ofNullable(m.group(2)).orElse("").replace(" ", ""));
+            }
+            return specs;
+        }
+
+        private static String stripComment(String line) {
+            int hash = line.indexOf('#');
+            return hash < 0 || (hash > 0 && !Character.isWhitespace(line.charAt(hash - 1))) ? line : line.substring(0, hash);
+        }
+    }
+}
