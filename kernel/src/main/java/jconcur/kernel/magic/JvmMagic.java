@@ -38,8 +38,8 @@ final class JvmMagic implements Magic {
         return """
                 Without arguments, shows the user VM's Java version and JVM options. With options (e.g.
                 %jvm -Xmx2g -ea -XX:+UseParallelGC), restarts the user VM with exactly these options: every
-                definition, variable, import and class path addition is reset. Keep -ea if you want assert
-                statements checked.""";
+                definition, variable and import is reset; class path additions (%maven, %classpath) are kept.
+                Keep -ea if you want assert statements checked.""";
     }
 
     @Override
@@ -59,20 +59,16 @@ final class JvmMagic implements Magic {
                 throw new MagicUsageException("'" + option + "' is not a JVM option (options start with -)");
             }
         }
-        List<String> previous = context.userVmOptions();
-        context.restartUserVm(options);
-        context.forgetClasspathAdditions();
-        try {
-            VmFacts.Facts facts = context.callUserVm(FACTS, VmFacts.Facts.class);
-            context.print("Restarted the user VM (Java " + facts.javaVersion() + ") with options: "
-                    + String.join(" ", options) + "\nAll state was reset: definitions, variables, imports and "
-                    + "class path additions are gone.");
-            return new ExecuteOutcome.Ok(Optional.empty());
-        } catch (MagicFailedException e) {
-            context.restartUserVm(previous);
-            throw new MagicFailedException("JvmOptionsError", "the user VM did not start with "
-                    + String.join(" ", options) + " (" + e.outcome().evalue() + "); restarted it with the previous options "
-                    + String.join(" ", previous));
+        String problem = context.runInterruptibly(() -> JvmOptionsCheck.problem(options));
+        if (problem != null) {
+            throw new MagicFailedException("JvmOptionsError", "the JVM does not start with " + String.join(" ", options)
+                    + "; the user VM was left as it was.\n" + problem);
         }
+        context.restartUserVm(options);
+        VmFacts.Facts facts = context.callUserVm(FACTS, VmFacts.Facts.class);
+        context.print("Restarted the user VM (Java " + facts.javaVersion() + ") with options: "
+                + String.join(" ", options) + "\nAll state was reset: definitions, variables and imports are gone "
+                + "(class path additions are kept).");
+        return new ExecuteOutcome.Ok(Optional.empty());
     }
 }

@@ -147,8 +147,9 @@ final class MagicContext implements AutoCloseable {
         return killedProcess == process;
     }
 
+    /** As the engine reports an interrupted cell. */
     static MagicFailedException interrupted() {
-        return new MagicFailedException("KeyboardInterrupt", "interrupted by the user");
+        return new MagicFailedException("Interrupted", "the kernel interrupted this cell");
     }
 
     /** Stops kernel-side work of the current magic; false when there is none (the user VM is busy instead). */
@@ -172,9 +173,12 @@ final class MagicContext implements AutoCloseable {
         return userVmOptions;
     }
 
+    /** A fresh user VM; null or empty options keep the current ones. The engine keeps class path additions. */
     void restartUserVm(List<String> options) {
         engine.restart(options);
-        userVmOptions = List.copyOf(options);
+        if (options != null && !options.isEmpty()) {
+            userVmOptions = List.copyOf(options);
+        }
     }
 
     void addToClasspath(List<String> paths) {
@@ -187,13 +191,6 @@ final class MagicContext implements AutoCloseable {
     List<String> classpathAdditions() {
         synchronized (classpathAdditions) {
             return new ArrayList<>(classpathAdditions);
-        }
-    }
-
-    /** The user VM starts again without the additions of the old one. */
-    void forgetClasspathAdditions() {
-        synchronized (classpathAdditions) {
-            classpathAdditions.clear();
         }
     }
 

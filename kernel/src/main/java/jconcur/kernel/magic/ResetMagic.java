@@ -29,7 +29,7 @@ final class ResetMagic implements Magic {
     @Override
     public String help() {
         return "Replaces the user VM by a fresh one with the same options and the preloaded helpers: every "
-                + "definition, variable, import, running thread and class path addition is gone. "
+                + "definition, variable, import and running thread is gone; class path additions stay. "
                 + "-f is accepted for IPython habits (there is no confirmation to skip).";
     }
 
@@ -39,8 +39,8 @@ final class ResetMagic implements Magic {
             throw new MagicUsageException("%reset takes no arguments but -f");
         }
         context.restartUserVm(context.userVmOptions());
-        context.forgetClasspathAdditions();
-        context.print("Started a fresh user VM: all definitions, variables, imports and class path additions were reset.");
+        context.print("Started a fresh user VM: all definitions, variables and imports were reset "
+                + "(class path additions are kept).");
         return new ExecuteOutcome.Ok(Optional.empty());
     }
 }

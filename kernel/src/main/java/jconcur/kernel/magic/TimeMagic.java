@@ -67,11 +67,13 @@ final class TimeMagic implements JavaBodyMagic {
             return context.engine().execute(TIMING + ".time(() -> " + JavaSource.withoutTrailingSemicolon(code) + "\n)");
         }
         context.runJava(TIMING + ".start();");
+        long start = System.nanoTime();
         ExecuteOutcome outcome = context.engine().execute(code);
+        long wall = System.nanoTime() - start;
         if (outcome instanceof ExecuteOutcome.Failed) {
             return outcome;
         }
-        context.runJava(TIMING + ".stop();");
+        context.runJava(TIMING + ".stop(" + wall + "L);");
         return outcome;
     }
 }

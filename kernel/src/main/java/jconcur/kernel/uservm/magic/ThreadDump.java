@@ -62,7 +62,7 @@ public final class ThreadDump {
         return out.toString();
     }
 
-    /** JVM system threads and the JShell agent's own threads (not the one running this cell). */
+    /** JVM system threads, and the threads of JShell's agent and the kernel's runtime in the user VM. */
     private static boolean isHousekeeping(ThreadInfo info, Thread thread) {
         if (thread == null) {
             return true;
@@ -71,9 +71,16 @@ public final class ThreadDump {
         if (group != null && ("system".equals(group.getName()) || "InnocuousThreadGroup".equals(group.getName()))) {
             return true;
         }
-        return info.getThreadId() != Thread.currentThread().threadId() && thread.isDaemon()
-                && (info.getThreadName().startsWith("JDI ") || info.getThreadName().startsWith("process reaper")
-                || info.getThreadName().startsWith("Common-Cleaner") || info.getThreadName().startsWith("jconcur-"));
+        if (info.getThreadId() == Thread.currentThread().threadId()) {
+            return false;
+        }
+        for (StackTraceElement frame : info.getStackTrace()) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("jdk.jshell.") || cls.startsWith("jconcur.kernel.uservm.") && !cls.startsWith(ThreadDump.class.getPackageName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void appendThread(StringBuilder out, ThreadInfo info, Thread thread, boolean self) {
@@ -81,8 +88,11 @@ public final class ThreadDump {
         if (thread != null && thread.isDaemon()) out.append(" daemon");
         if (thread != null) out.append(" prio=").append(thread.getPriority());
         out.append(' ').append(info.getThreadState());
-        if (self) out.append(" (running %threads)");
         out.append('\n');
+        if (self) {
+            out.append("   (this cell, running %threads)\n\n");
+            return;
+        }
         LockInfo waitingFor = info.getLockInfo();
         if (waitingFor != null) {
             out.append("   ").append(info.getThreadState() == Thread.State.BLOCKED ? "waiting to lock " : "waiting on ")

@@ -2,8 +2,8 @@ package jconcur.kernel.uservm.magic;
 
 /**
  * Runs in the user VM for %time and %%time. A single expression is timed exactly as a lambda
- * ({@link #time}); other code is bracketed by {@link #start()} and {@link #stop()}, which the kernel runs
- * as snippets before and after the cell's own snippets.
+ * ({@link #time}); other code is bracketed by {@link #start()} and {@link #stop(long)}, which the kernel
+ * runs as snippets before and after the cell's own snippets.
  */
 public final class Timing {
 
@@ -15,12 +15,14 @@ public final class Timing {
         started = CpuClock.now();
     }
 
-    public static void stop() {
+    /** wallNanos: the wall time the kernel measured around the cell's own snippets (not this one's compilation). */
+    public static void stop(long wallNanos) {
         CpuClock.Sample end = CpuClock.now();
         if (started == null) {
             throw new IllegalStateException("Timing.stop() without Timing.start()");
         }
-        print(CpuClock.between(started, end));
+        CpuClock.Usage usage = CpuClock.between(started, end);
+        print(new CpuClock.Usage(usage.user(), usage.system(), wallNanos / 1e9));
         started = null;
     }
 
