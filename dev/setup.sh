@@ -111,10 +111,11 @@ build_kernel() {
 install_kernelspec() {
   local log
   log=$(mktemp)
-  if ! "$JAVA_HOME/bin/java" -jar "$kernel_jar" install "${install_flags[@]}" >"$log" 2>&1; then
+  # --replace: running setup again refreshes the installed copy of the jar and kernel.json.
+  if ! "$JAVA_HOME/bin/java" -jar "$kernel_jar" install "${install_flags[@]}" --replace >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
-    die "installing the kernelspec failed: java -jar $kernel_jar install ${install_flags[*]}"
+    die "installing the kernelspec failed: java -jar $kernel_jar install ${install_flags[*]} --replace"
   fi
   rm -f "$log"
 }

@@ -68,6 +68,11 @@ public record Measurement(List<Double> seconds, int warmups, double median, doub
                 Stats.sd(s), warnings);
     }
 
+    /** The same figures without warnings (for times whose size says nothing about trustworthiness). */
+    Measurement withoutWarnings() {
+        return new Measurement(seconds, warmups, median, min, max, mad, mean, sd, List.of());
+    }
+
     /**
      * The number of measured runs.
      *

@@ -26,12 +26,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *       by itself, so it cannot be part of a deadlock (it can be part of a livelock).</li>
  * </ul>
  */
-public class NamedLock extends ReentrantLock {
+public final class NamedLock extends ReentrantLock {
 
+    /** Serialization version (a ReentrantLock is Serializable). */
     private static final long serialVersionUID = 1L;
     private static final Set<NamedLock> LIVE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+    /** Shown in reports. */
     private final String name;
+    /** Threads inside tryLock(timeout), which cannot be deadlocked. */
     private final transient Set<Thread> timedWaiters = ConcurrentHashMap.newKeySet();
 
     /**

@@ -361,7 +361,8 @@ public final class Sweep<T> {
             RotatingRunner.Outcome outcome = outcomes.get(offset + i);
             Measurement time = Measurement.of(warmups, outcome.seconds());
             times.add(time);
-            starts.add(outcome.setupSeconds().isEmpty() ? null : Measurement.of(0, outcome.setupSeconds()));
+            starts.add(outcome.setupSeconds().isEmpty() ? null
+                    : Measurement.of(0, outcome.setupSeconds()).withoutWarnings());
             addWarnings(warnings, "workers " + workerCounts.get(i), time, outcome);
         }
         double baseline = sequentialTime != null ? sequentialTime.median() : times.get(0).median();
@@ -444,7 +445,7 @@ public final class Sweep<T> {
     static void stop(ExecutorService pool) {
         pool.shutdownNow();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

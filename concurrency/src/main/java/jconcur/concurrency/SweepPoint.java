@@ -12,4 +12,13 @@ package jconcur.concurrency;
  */
 public record SweepPoint(int workers, Measurement time, Measurement poolStartup, double speedup, double efficiency,
                          double karpFlatt) {
+
+    /** E.g. "workers 4: median 130 ms, speedup 3.10, efficiency 78%, Karp-Flatt 0.097, pool start 310 µs". */
+    @Override
+    public String toString() {
+        return "workers " + workers + ": median " + TimeFormat.seconds(time.median()) + ", speedup "
+                + SweepResult.fixed(speedup, 2) + ", efficiency " + SweepResult.percent(efficiency)
+                + (Double.isNaN(karpFlatt) ? "" : ", Karp-Flatt " + SweepResult.fixed(karpFlatt, 3))
+                + (poolStartup == null ? "" : ", pool start " + TimeFormat.seconds(poolStartup.median()));
+    }
 }
