@@ -18,9 +18,11 @@ import java.util.Map;
  */
 public final class GradeCommand {
 
-    static final String USAGE = """
-            usage: java -jar jconcur-kernel.jar grade NOTEBOOK.ipynb [--source SOURCE.ipynb] [--out DIR] [--timeout SECONDS]
-                   java -jar jconcur-kernel.jar grade --student-version SOURCE.ipynb [--out DIR]
+    /** The usage lines of the grade subcommand, as Main lists them. */
+    public static final String COMMAND_USAGE = """
+            grade NOTEBOOK.ipynb [--source SOURCE.ipynb] [--out DIR] [--timeout SECONDS]
+            grade --student-version SOURCE.ipynb [--out DIR]
+              run a student's notebook (nbgrader metadata) through this kernel; write a score report per graded cell
               NOTEBOOK.ipynb       a student's notebook (nbgrader cell metadata marks the graded cells)
               --source FILE        the teacher's notebook: its test and locked cells replace the student's
               --out DIR            where the reports go (default: the notebook's folder)
@@ -44,7 +46,7 @@ public final class GradeCommand {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("grade: " + e.getMessage());
-            err.println(USAGE);
+            err.println("usage: java -jar jconcur-kernel.jar " + COMMAND_USAGE.replace("\ngrade ", "\n       java -jar jconcur-kernel.jar grade "));
             return 2;
         } catch (IOException e) {
             err.println("grade: " + e.getMessage());

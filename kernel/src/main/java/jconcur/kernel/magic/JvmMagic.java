@@ -48,8 +48,7 @@ final class JvmMagic implements Magic {
         if (options.isEmpty()) {
             VmFacts.Facts facts = context.callUserVm(FACTS, VmFacts.Facts.class);
             context.print("User VM: Java " + facts.javaVersion() + " (" + facts.javaHome() + ")\n"
-                    + "Options: " + String.join(" ", context.userVmOptions()) + "\n"
-                    + "JVM arguments: " + String.join(" ", facts.jvmOptions().stream()
+                    + "JVM options: " + String.join(" ", facts.jvmOptions().stream()
                             .filter(o -> !o.startsWith("-agentlib:jdwp")).toList()) + "\n"
                     + "%jvm OPTIONS... restarts the user VM with other options.");
             return new ExecuteOutcome.Ok(Optional.empty());

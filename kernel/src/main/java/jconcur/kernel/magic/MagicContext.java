@@ -40,17 +40,16 @@ final class MagicContext implements AutoCloseable {
         return t;
     });
     private final Set<String> classpathAdditions = new LinkedHashSet<>();
-    private volatile List<String> userVmOptions;
+    /** Options set by %jvm; empty: the engine's own (JCONCUR_USER_VM_OPTS or its defaults). */
+    private volatile List<String> userVmOptions = List.of();
     private volatile Future<?> runningWork;
     private volatile Process runningProcess;
     private volatile Process killedProcess;
 
     /** cellRunner runs text as a cell (magics included), for %load. */
-    MagicContext(Engine engine, EngineOutput output, List<String> userVmOptions,
-                 Function<String, ExecuteOutcome> cellRunner) {
+    MagicContext(Engine engine, EngineOutput output, Function<String, ExecuteOutcome> cellRunner) {
         this.engine = engine;
         this.output = output;
-        this.userVmOptions = List.copyOf(userVmOptions);
         this.cellRunner = cellRunner;
         try {
             this.resultDir = Files.createTempDirectory("jconcur-magic");

@@ -29,13 +29,12 @@ public final class MagicEngine implements Engine {
     private int depth;
 
     /**
-     * @param engine        the engine that runs Java (JShellEngine)
-     * @param output        the kernel's output, the same the engine writes to
-     * @param userVmOptions the options the user VM was started with (shown and changed by %jvm)
+     * @param engine the engine that runs Java (JShellEngine)
+     * @param output the kernel's output, the same the engine writes to
      */
-    public MagicEngine(Engine engine, EngineOutput output, List<String> userVmOptions) {
+    public MagicEngine(Engine engine, EngineOutput output) {
         this.engine = engine;
-        this.context = new MagicContext(engine, output, userVmOptions, this::execute);
+        this.context = new MagicContext(engine, output, this::execute);
         this.registry = new MagicRegistry(BuiltInMagics.create(this::registry));
     }
 
@@ -132,7 +131,7 @@ public final class MagicEngine implements Engine {
     @Override
     public Completion complete(String code, int cursorPos) {
         ParsedCell parsed = CellParser.parse(code);
-        if (cursorPos < parsed.bodyOffset() || (!parsed.hasMagics() && currentLineStartsWithPercent(code, cursorPos))) {
+        if (inMagicLines(parsed, code, cursorPos)) {
             return completeMagicName(code, cursorPos);
         }
         if (!parsed.hasMagics()) {
@@ -150,13 +149,19 @@ public final class MagicEngine implements Engine {
         return registry.find(cellMagic.name()).map(m -> m instanceof JavaBodyMagic).orElse(false);
     }
 
-    private static boolean currentLineStartsWithPercent(String code, int cursorPos) {
-        int lineStart = code.lastIndexOf('\n', Math.max(cursorPos - 1, 0)) + 1;
-        return code.substring(lineStart, Math.min(cursorPos, code.length())).stripLeading().startsWith("%");
+    /** The cursor is on one of the leading magic lines (or on a line being typed as one). */
+    private static boolean inMagicLines(ParsedCell parsed, String code, int cursorPos) {
+        int lineStart = lineStart(code, cursorPos);
+        return lineStart < parsed.bodyOffset()
+                || (!parsed.hasMagics() && code.substring(lineStart, Math.min(cursorPos, code.length())).stripLeading().startsWith("%"));
+    }
+
+    private static int lineStart(String code, int cursorPos) {
+        return cursorPos == 0 ? 0 : code.lastIndexOf('\n', Math.min(cursorPos, code.length()) - 1) + 1;
     }
 
     private Completion completeMagicName(String code, int cursorPos) {
-        int lineStart = code.lastIndexOf('\n', Math.max(cursorPos - 1, 0)) + 1;
+        int lineStart = lineStart(code, cursorPos);
         String before = code.substring(lineStart, Math.min(cursorPos, code.length()));
         String trimmed = before.stripLeading();
         if (!trimmed.matches("%%?\\w*")) {
@@ -174,8 +179,8 @@ public final class MagicEngine implements Engine {
     @Override
     public Inspection inspect(String code, int cursorPos, int detailLevel) {
         ParsedCell parsed = CellParser.parse(code);
-        if (cursorPos <= parsed.bodyOffset() && parsed.hasMagics() || currentLineStartsWithPercent(code, cursorPos)) {
-            int lineStart = code.lastIndexOf('\n', Math.max(cursorPos - 1, 0)) + 1;
+        if (inMagicLines(parsed, code, cursorPos)) {
+            int lineStart = lineStart(code, cursorPos);
             int lineEnd = code.indexOf('\n', lineStart);
             ParsedCell line = CellParser.parse(code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd));
             Optional<MagicCall> call = line.cellMagic().or(() -> line.lineMagics().stream().findFirst());
