@@ -212,8 +212,8 @@ async function checkLogoAndHighlighting(page) {
   }, null, { timeout: 15_000 });
   check(await page.isVisible('#kernel_logo_widget img.current_kernel_logo'), 'the kernel logo is not visible');
   // The mode comes from language_info.codemirror_mode of kernel_info_reply; Java is CodeMirror's clike mode.
-  await page.waitForFunction(() => Jupyter.notebook.codemirror_mode === 'java'
-    || Jupyter.notebook.codemirror_mode?.name === 'java', null, { timeout: 15_000 });
+  await page.waitForFunction(() => Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code')
+    .every((c) => c.code_mirror.getMode().name === 'clike'), null, { timeout: 15_000 }).catch(() => {});
   const highlighting = await page.evaluate(() => {
     const javaOnly = new Set(['new', 'public', 'private', 'protected', 'static', 'final', 'throws', 'instanceof',
       'synchronized', 'this', 'extends', 'implements', 'interface', 'switch', 'case', 'throw', 'catch', 'do']);
@@ -289,6 +289,9 @@ async function runNewCellFromToolbar(page, source) {
 
 async function interruptBusyLoop(page, outDir, stem) {
   const index = await runNewCellFromToolbar(page, 'while (true) {}');
+  // A cell added after the notebook loaded, as a user's new cells are, is highlighted as Java too.
+  const newCellMode = await page.evaluate((i) => Jupyter.notebook.get_cell(i).code_mirror.getMode().name, index);
+  check(newCellMode === 'clike', `a new code cell gets CodeMirror mode "${newCellMode}", not Java's (clike)`);
   await page.waitForFunction((i) => Jupyter.notebook.get_cell(i).input_prompt_number === '*'
     && document.querySelector('#kernel_indicator_icon').classList.contains('kernel_busy_icon'), index, { timeout: 10_000 });
   await page.waitForTimeout(1500); // let the loop really spin in the user VM

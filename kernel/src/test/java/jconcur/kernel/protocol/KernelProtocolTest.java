@@ -69,7 +69,7 @@ class KernelProtocolTest {
         assertEquals("java", language.path("name").asText());
         assertEquals(".jshell", language.path("file_extension").asText());
         assertEquals("text/x-java", language.path("mimetype").asText());
-        assertEquals("java", language.path("codemirror_mode").asText());
+        assertEquals("text/x-java", language.path("codemirror_mode").asText());
         assertEquals("java", language.path("pygments_lexer").asText());
         assertEquals(System.getProperty("java.version"), language.path("version").asText());
         assertTrue(content.path("help_links").size() > 0);
@@ -201,6 +201,31 @@ class KernelProtocolTest {
         assertEquals("ok", client.receive(client.shell).content().path("status").asText());
         assertEquals("got Ada", ofType(client.iopubFor(request), "execute_result")
                 .content().path("data").path("text/plain").asText());
+    }
+
+    @Test
+    void inputCanBeRequestedFromAVirtualThread() {
+        engine.on("read", out -> {
+            String[] answer = new String[1];
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    answer[0] = out.requestInput("> ", false);
+                } catch (EngineOutput.InputNotAllowedException e) {
+                    answer[0] = e.getMessage();
+                }
+            });
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedEngine.ok(MimeBundle.text(answer[0]));
+        });
+        Message request = client.execute("read");
+        assertEquals("input_request", client.receive(client.stdin).type());
+        client.send(client.stdin, "input_reply", client.session.json().createObjectNode().put("value", "42"));
+        client.receive(client.shell);
+        assertEquals("42", ofType(client.iopubFor(request), "execute_result").content().path("data").path("text/plain").asText());
     }
 
     @Test
