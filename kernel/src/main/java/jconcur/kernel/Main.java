@@ -12,6 +12,7 @@ import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
 import jconcur.kernel.install.KernelspecInstaller;
+import jconcur.kernel.install.SelfCheck;
 import jconcur.kernel.protocol.HistoryStore;
 import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.protocol.KernelInfo;
@@ -39,6 +40,8 @@ public final class Main {
         COMMANDS.put("kernel", new Command("kernel CONNECTION_FILE\n  run the kernel (Jupyter starts it from the kernelspec)",
                 Main::kernel));
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
+        COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
+                Main::check));
     }
 
     private Main() {}
@@ -101,10 +104,21 @@ public final class Main {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path installed = new KernelspecInstaller()
-                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace());
+                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace(), true);
         System.out.println("Installed kernelspec " + KernelspecInstaller.NAME + " (" + KernelspecInstaller.DISPLAY_NAME
                 + ") in " + installed);
         return 0;
+    }
+
+    private static int check(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("check takes no arguments");
+        }
+        SelfCheck.Report report = new SelfCheck().run();
+        System.out.printf("%s: %s (kernel_info after %d ms, first cell after %d ms more, JDK %s)%n",
+                report.ok() ? "ok" : "FAILED", report.detail(), report.kernelInfoMillis(), report.firstCellMillis(),
+                Runtime.version());
+        return report.ok() ? 0 : 1;
     }
 
     private static void haltIfStuck() {

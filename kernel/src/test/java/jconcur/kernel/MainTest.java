@@ -14,6 +14,7 @@ class MainTest {
         assertEquals(2, Main.run(List.of("kernel")));
         assertEquals(2, Main.run(List.of("kernel", "a.json", "b.json")));
         assertEquals(2, Main.run(List.of("install", "--bogus")));
+        assertEquals(2, Main.run(List.of("check", "now")));
         assertEquals(0, Main.run(List.of("--help")));
         assertEquals(0, Main.run(List.of("--version")));
     }

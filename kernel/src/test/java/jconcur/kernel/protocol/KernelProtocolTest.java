@@ -204,6 +204,31 @@ class KernelProtocolTest {
     }
 
     @Test
+    void inputCanBeRequestedFromAVirtualThread() {
+        engine.on("read", out -> {
+            String[] answer = new String[1];
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    answer[0] = out.requestInput("> ", false);
+                } catch (EngineOutput.InputNotAllowedException e) {
+                    answer[0] = e.getMessage();
+                }
+            });
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedEngine.ok(MimeBundle.text(answer[0]));
+        });
+        Message request = client.execute("read");
+        assertEquals("input_request", client.receive(client.stdin).type());
+        client.send(client.stdin, "input_reply", client.session.json().createObjectNode().put("value", "42"));
+        client.receive(client.shell);
+        assertEquals("42", ofType(client.iopubFor(request), "execute_result").content().path("data").path("text/plain").asText());
+    }
+
+    @Test
     void inputIsRefusedWhenTheFrontEndDoesNotAllowStdin() {
         engine.on("read", out -> {
             try {
