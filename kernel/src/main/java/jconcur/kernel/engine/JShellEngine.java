@@ -263,8 +263,8 @@ public final class JShellEngine implements Engine {
 
     private void retire(CompletableFuture<UserVmSession> old, String why) {
         old.thenAccept(s -> {
-            s.kill(new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": " + why
-                    + ". " + UserVmEnd.RESET_NOTE)));
+            s.kill(() -> new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": "
+                    + why + ". " + UserVmEnd.RESET_NOTE)));
             s.claimEnd();
             closeQuietly(s);
         });
@@ -325,8 +325,8 @@ public final class JShellEngine implements Engine {
             return;
         }
         Map<String, Object> report = s.side().threadReport(1000);
-        s.kill(new StuckCellReport(s.origins(), new UserFrames(s.origins())).describe(report, STOP_GRACE_MS,
-                execution.serial));
+        StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
+        s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }
 
     // --- class path of the user VM ---

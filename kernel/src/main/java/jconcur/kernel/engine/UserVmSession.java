@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -59,7 +60,8 @@ final class UserVmSession implements AutoCloseable {
     private final JShell jshell;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final SnippetOrigins origins = new SnippetOrigins();
-    private volatile Failed killReason;
+    /** Why the kernel ended this VM; formatted when asked, so that it can name the lines of the last snippet. */
+    private volatile Supplier<Failed> killReason;
 
     private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
             JShell jshell) {
@@ -136,16 +138,16 @@ final class UserVmSession implements AutoCloseable {
     }
 
     /** Ends the user VM now; a cell running in it reports reason. */
-    void kill(Failed reason) {
+    void kill(Supplier<Failed> reason) {
         killReason = reason;
         launched.process().destroyForcibly();
     }
 
     /** What the cell that was running when this VM ended should report. */
     Failed endReport() {
-        Failed reason = killReason;
+        Supplier<Failed> reason = killReason;
         if (reason != null) {
-            return reason;
+            return reason.get();
         }
         Process process = launched.process();
         Integer code = null;
