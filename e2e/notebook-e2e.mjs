@@ -194,6 +194,8 @@ async function selectJconcurKernel(page) {
     log(`notebook opened with kernel ${current}: choosing Java (jconcur) from Kernel > Change kernel`);
     const dialog = page.locator('.modal-dialog button:has-text("Set Kernel")');
     if (await dialog.count()) await dialog.first().click();
+    // Switching while the first kernel still starts makes the server wait a minute for its kernel_info.
+    await waitForKernelIdle(page, 60_000);
     await page.click('#kernellink');
     await page.hover('#menu-change-kernel');
     await page.click('#kernel-submenu-jconcur a');

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.JShellEngine;
+import jconcur.kernel.grade.GradeCommand;
+import jconcur.kernel.magic.MagicEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
@@ -44,6 +46,7 @@ public final class Main {
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
         COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
                 Main::check));
+        COMMANDS.put("grade", new Command(GradeCommand.COMMAND_USAGE, args -> GradeCommand.run(args, System.out, System.err)));
     }
 
     private Main() {}
@@ -122,10 +125,12 @@ public final class Main {
         return report.ok() ? 0 : 1;
     }
 
-    /** The engine of every kernel this jar runs (kernel and check): JShell with user code in a user VM. */
+    /**
+     * The engine of every kernel this jar runs (kernel and check): magics over JShell with user code in a user VM.
+     */
     private static Engine engine(EngineOutput output) {
         // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        return JShellEngine.start(output, null);
+        return new MagicEngine(JShellEngine.start(output, null), output);
     }
 
     private static void haltIfStuck() {
