@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jconcur.kernel.engine.JShellEngine;
+import jconcur.kernel.grade.GradeCommand;
+import jconcur.kernel.magic.MagicEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
@@ -42,6 +44,7 @@ public final class Main {
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
         COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
                 Main::check));
+        COMMANDS.put("grade", new Command(GradeCommand.COMMAND_USAGE, args -> GradeCommand.run(args, System.out, System.err)));
     }
 
     private Main() {}
@@ -85,7 +88,7 @@ public final class Main {
         HistoryStore history = HistoryStore.open(
                 JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
         // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        Kernel kernel = Kernel.start(connection, output -> JShellEngine.start(output, null), history);
+        Kernel kernel = Kernel.start(connection, output -> new MagicEngine(JShellEngine.start(output, null), output), history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         kernel.awaitShutdownRequest();
