@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jconcur.kernel.engine.Engine;
+import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.JShellEngine;
 import jconcur.kernel.grade.GradeCommand;
 import jconcur.kernel.magic.MagicEngine;
@@ -87,8 +89,7 @@ public final class Main {
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
         HistoryStore history = HistoryStore.open(
                 JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        Kernel kernel = Kernel.start(connection, output -> new MagicEngine(JShellEngine.start(output, null), output), history);
+        Kernel kernel = Kernel.start(connection, Main::engine, history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         kernel.awaitShutdownRequest();
@@ -117,11 +118,19 @@ public final class Main {
         if (!args.isEmpty()) {
             throw new UsageException("check takes no arguments");
         }
-        SelfCheck.Report report = new SelfCheck().run();
+        SelfCheck.Report report = new SelfCheck(Main::engine).run();
         System.out.printf("%s: %s (kernel_info after %d ms, first cell after %d ms more, JDK %s)%n",
                 report.ok() ? "ok" : "FAILED", report.detail(), report.kernelInfoMillis(), report.firstCellMillis(),
                 Runtime.version());
         return report.ok() ? 0 : 1;
+    }
+
+    /**
+     * The engine of every kernel this jar runs (kernel and check): magics over JShell with user code in a user VM.
+     */
+    private static Engine engine(EngineOutput output) {
+        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
+        return new MagicEngine(JShellEngine.start(output, null), output);
     }
 
     private static void haltIfStuck() {

@@ -330,6 +330,22 @@ class KernelProtocolTest {
     }
 
     @Test
+    void outputAfterASilentRequestGoesBackToTheLatestVisibleCell() {
+        engine.result("visible", "1");
+        engine.result("inspector", "{}");
+        Message visible = client.execute("visible");
+        client.receive(client.shell);
+        client.iopubFor(visible);
+        ObjectNode silent = client.executeContent("inspector");
+        silent.put("silent", true);
+        Message quiet = client.send(client.shell, "execute_request", silent);
+        client.receive(client.shell);
+        client.iopubFor(quiet);
+        engine.output().stream(EngineOutput.Stream.STDOUT, "from a background thread\n");
+        assertEquals(visible.id(), client.receive(client.iopub).parentHeader().path("msg_id").asText());
+    }
+
+    @Test
     void displaysUpdatesAndClearOutputHaveTheProtocolShape() {
         engine.on("show", out -> {
             out.display(new MimeBundle(Map.of("text/plain", "chart", "image/png", "iVBORw0KGgo="), Map.of()), "d1", false);
