@@ -144,15 +144,22 @@ public final class JShellEngine implements Engine {
             }
             absolute.add(path.toString());
         }
-        UserVmSession current;
+        CompletableFuture<UserVmSession> target;
         synchronized (lock) {
             List<String> all = new ArrayList<>(settings.extraClassPath());
             absolute.stream().filter(p -> !all.contains(p)).forEach(all::add);
             settings = settings.withExtraClassPath(all);
-            current = session.getNow(null) instanceof UserVmSession s && s.isAlive() ? s : null;
+            target = session;
         }
-        // A session still booting picks the paths up from the settings.
-        if (current != null) {
+        // A session still booting took its settings before these paths: wait for it, then add them. A boot
+        // that fails leaves them in the settings for the next one.
+        UserVmSession current;
+        try {
+            current = target.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            current = null;
+        }
+        if (current != null && current.isAlive()) {
             absolute.forEach(current::addToClasspath);
         }
     }

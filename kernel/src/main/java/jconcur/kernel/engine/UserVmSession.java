@@ -188,6 +188,11 @@ final class UserVmSession implements AutoCloseable {
     }
 
     private void preload(Settings settings) {
+        // The compiler's class path goes through addToClasspath, not a --class-path compiler option: that
+        // option would override every later addToClasspath (%maven, %classpath) in each compile task.
+        for (Path path : settings.classPath()) {
+            jshell.addToClasspath(path.toString());
+        }
         for (String path : settings.extraClassPath()) {
             jshell.addToClasspath(path);
         }
@@ -204,9 +209,6 @@ final class UserVmSession implements AutoCloseable {
 
     private static List<String> compilerOptions(Settings settings) {
         List<String> options = new ArrayList<>();
-        options.add("--class-path");
-        options.add(settings.classPath().stream().map(Path::toString)
-                .collect(Collectors.joining(java.io.File.pathSeparator)));
         if (settings.vmOptions().contains("--enable-preview")) {
             options.addAll(List.of("--enable-preview", "--release", Integer.toString(Runtime.version().feature())));
         }

@@ -146,7 +146,7 @@ class KernelProtocolTest {
         Message second = client.execute("next");
         Message info = client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
         Message third = client.execute("next");
-        TimeUnit.MILLISECONDS.sleep(500); // let the queued requests reach the kernel's socket
+        TimeUnit.MILLISECONDS.sleep(1000); // let the queued requests reach the kernel's socket
         client.send(client.control, "interrupt_request", client.session.json().createObjectNode());
         assertEquals("interrupt_reply", client.receive(client.control).type());
 
@@ -327,6 +327,22 @@ class KernelProtocolTest {
         assertEquals("stream", late.type());
         assertEquals("stderr", late.content().path("name").asText());
         assertEquals(latest.id(), late.parentHeader().path("msg_id").asText());
+    }
+
+    @Test
+    void outputAfterASilentRequestGoesBackToTheLatestVisibleCell() {
+        engine.result("visible", "1");
+        engine.result("inspector", "{}");
+        Message visible = client.execute("visible");
+        client.receive(client.shell);
+        client.iopubFor(visible);
+        ObjectNode silent = client.executeContent("inspector");
+        silent.put("silent", true);
+        Message quiet = client.send(client.shell, "execute_request", silent);
+        client.receive(client.shell);
+        client.iopubFor(quiet);
+        engine.output().stream(EngineOutput.Stream.STDOUT, "from a background thread\n");
+        assertEquals(visible.id(), client.receive(client.iopub).parentHeader().path("msg_id").asText());
     }
 
     @Test
