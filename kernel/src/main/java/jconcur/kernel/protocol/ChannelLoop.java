@@ -1,0 +1,56 @@
+package jconcur.kernel.protocol;
+
+import java.util.Optional;
+import jconcur.kernel.wire.Log;
+import jconcur.kernel.wire.Message;
+import jconcur.kernel.wire.MessageSocket;
+import jconcur.kernel.wire.MessageSocket.ChannelClosedException;
+import jconcur.kernel.wire.Session;
+
+/**
+ * The thread of one request channel (shell or control): blocks on the socket and dispatches each request
+ * in arrival order, until the context is terminated at shutdown. After a failed cell with stop_on_error it
+ * aborts the execute requests that are already queued, and handles other queued requests normally.
+ */
+public final class ChannelLoop implements Runnable {
+
+    private final MessageSocket socket;
+    private final Session session;
+    private final Dispatcher dispatcher;
+    private final StopOnError stopOnError;
+
+    public ChannelLoop(MessageSocket socket, Session session, Dispatcher dispatcher, StopOnError stopOnError) {
+        this.socket = socket;
+        this.session = session;
+        this.dispatcher = dispatcher;
+        this.stopOnError = stopOnError;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                dispatcher.dispatch(new Request(socket.receive(), socket, session));
+                if (stopOnError.takeAbortRequest()) {
+                    abortQueued();
+                }
+            }
+        } catch (ChannelClosedException e) {
+            Log.debug("%s loop ends: %s", socket.channel(), e.getMessage());
+        } finally {
+            socket.close();
+        }
+    }
+
+    private void abortQueued() throws ChannelClosedException {
+        Optional<Message> queued;
+        while ((queued = socket.receiveNow()).isPresent()) {
+            Request request = new Request(queued.get(), socket, session);
+            if (request.type().equals("execute_request")) {
+                dispatcher.abort(request);
+            } else {
+                dispatcher.dispatch(request);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package jconcur.kernel.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jconcur.kernel.wire.Message;
+import jconcur.kernel.wire.MessageSocket;
+import jconcur.kernel.wire.Session;
+
+/** Publishes side effects (status, outputs) to every connected front end. Safe to call from any thread. */
+public final class Iopub {
+
+    private final MessageSocket socket;
+    private final Session session;
+
+    public Iopub(MessageSocket socket, Session session) {
+        this.socket = socket;
+        this.session = session;
+    }
+
+    /** Publishes one message; parentHeader is the request it belongs to (empty object for none). */
+    public void publish(String msgType, ObjectNode parentHeader, ObjectNode content) {
+        byte[] topic = ("kernel." + session.sessionId() + "." + msgType).getBytes(StandardCharsets.UTF_8);
+        socket.send(new Message(List.of(topic), session.newHeader(msgType), parentHeader,
+                session.json().createObjectNode(), content, List.of()));
+    }
+
+    public void status(ObjectNode parentHeader, String executionState) {
+        ObjectNode content = session.json().createObjectNode();
+        content.put("execution_state", executionState);
+        publish("status", parentHeader, content);
+    }
+}

@@ -1,0 +1,61 @@
+package jconcur.kernel.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jconcur.kernel.wire.Session;
+
+/**
+ * kernel_info_reply: answered at once from static facts, never waiting for the user VM. The Java version is
+ * the kernel JVM's; the user VM is launched by the same java.
+ */
+public final class KernelInfo implements Dispatcher.Handler {
+
+    public static final String IMPLEMENTATION = "jconcur";
+
+    private final ObjectNode content;
+
+    public KernelInfo(ObjectMapper json) {
+        content = json.createObjectNode();
+        content.put("status", "ok");
+        content.put("protocol_version", Session.PROTOCOL_VERSION);
+        content.put("implementation", IMPLEMENTATION);
+        content.put("implementation_version", version());
+        ObjectNode language = content.putObject("language_info");
+        language.put("name", "java");
+        language.put("version", System.getProperty("java.version"));
+        language.put("mimetype", "text/x-java");
+        language.put("file_extension", ".jshell");
+        language.put("pygments_lexer", "java");
+        // The MIME type, not "java": the classic Notebook gives cells added later the raw codemirror_mode, and
+        // CodeMirror 5 knows Java only as text/x-java (new cells went unhighlighted); JupyterLab accepts both.
+        language.put("codemirror_mode", "text/x-java");
+        language.put("nbconvert_exporter", "script");
+        content.put("banner", "jconcur " + version() + ": Java " + Runtime.version().feature()
+                + " (JShell) with concurrency helpers and XChart preloaded.\n"
+                + "Type name? for documentation; Tab completes.");
+        ArrayNode links = content.putArray("help_links");
+        int feature = Runtime.version().feature();
+        link(links, "Java " + feature + " API", "https://docs.oracle.com/en/java/javase/" + feature + "/docs/api/");
+        link(links, "JShell guide", "https://docs.oracle.com/en/java/javase/" + feature + "/jshell/");
+        link(links, "java.util.concurrent", "https://docs.oracle.com/en/java/javase/" + feature
+                + "/docs/api/java.base/java/util/concurrent/package-summary.html");
+        link(links, "XChart", "https://knowm.org/open-source/xchart/");
+        content.put("debugger", false);
+    }
+
+    /** The kernel's version from the jar manifest; "dev" when running from classes. */
+    public static String version() {
+        String version = KernelInfo.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public void handle(Request request) {
+        request.reply(content);
+    }
+
+    private static void link(ArrayNode links, String text, String url) {
+        links.addObject().put("text", text).put("url", url);
+    }
+}
