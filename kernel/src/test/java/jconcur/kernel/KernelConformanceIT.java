@@ -3,6 +3,7 @@ package jconcur.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged kernel, installed with {@code install --prefix}, passes Jupyter's jupyter_kernel_test:
- * all 12 tests, none skipped.
+ * The packaged kernel, installed with {@code install --prefix} (which also records its startup archive), passes
+ * Jupyter's jupyter_kernel_test: all 12 tests, none skipped.
  */
 class KernelConformanceIT {
 
@@ -32,7 +33,13 @@ class KernelConformanceIT {
         assertTrue(install.waitFor(2, TimeUnit.MINUTES));
         assertEquals(0, install.exitValue(), installOutput);
         Path jupyterPath = prefix.resolve("share/jupyter");
-        assertTrue(Files.isRegularFile(jupyterPath.resolve("kernels/jconcur/kernel.json")), installOutput);
+        Path kernelDir = jupyterPath.resolve("kernels/jconcur");
+        assertTrue(Files.isRegularFile(kernelDir.resolve("kernel.json")), installOutput);
+        String jvmOptions = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile())
+                .path("env").path("JDK_JAVA_OPTIONS").asText();
+        assertTrue(jvmOptions.contains("-XX:SharedArchiveFile=" + kernelDir.resolve("jconcur.jsa")),
+                "the startup archive was not recorded: " + jvmOptions + "\n" + installOutput);
+        assertTrue(Files.size(kernelDir.resolve("jconcur.jsa")) > 0);
 
         KernelTestSuite.Result result = KernelTestSuite.run(jupyterPath, dir, "jconcur");
 
