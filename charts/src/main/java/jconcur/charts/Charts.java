@@ -1,7 +1,12 @@
 package jconcur.charts;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import jconcur.concurrency.AmdahlFit;
@@ -19,6 +24,7 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -72,7 +78,7 @@ public final class Charts {
                     new double[] {seq, seq});
             style(line, ChartStyle.SEQUENTIAL, ChartStyle.DASHED, false);
         }
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        legendBelow(chart);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
@@ -95,7 +101,7 @@ public final class Charts {
         XYSeries ideal = chart.addSeries("ideal (speedup = n)", sampleXs, samples);
         style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         AmdahlFit fit = sweep.amdahl();
-        if (fit.isValid()) {
+        if (fit.isMeaningful()) {
             double[] predicted = Arrays.stream(samples).map(fit::speedupAt).toArray();
             XYSeries amdahl = chart.addSeries(amdahlLabel(fit), sampleXs, predicted);
             style(amdahl, ChartStyle.THEORY, ChartStyle.THIN, false);
@@ -126,7 +132,7 @@ public final class Charts {
         style(measured, ChartStyle.MEASURED, ChartStyle.SOLID, true);
         markCores(chart, axis, workers, sweep.cores());
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        legendBelow(chart);
         return chart;
     }
 
@@ -234,7 +240,7 @@ public final class Charts {
         List<Double> mads = variants.stream().map(v -> v.time().mad() * scale).toList();
         CategorySeries series = chart.addSeries("median", names, medians, mads);
         series.setFillColor(ChartStyle.MEASURED);
-        chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
@@ -253,10 +259,9 @@ public final class Charts {
         }
         CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, "final count vs expected", "", "% of expected count");
         chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        legendBelow(chart);
         chart.getStyler().setLabelsVisible(false);
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (RaceReport r : reports) {
             names.add(uniqueCategory(names, r.counter()));
         }
@@ -344,7 +349,7 @@ public final class Charts {
     public static Renderable svg(Chart<?, ?> chart) {
         return () -> {
             MimeBundle png = Renderers.chartBundle(chart, false);
-            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>(png.data());
+            Map<String, Object> data = new LinkedHashMap<>(png.data());
             data.put("image/svg+xml", svgText(chart));
             return new MimeBundle(data, png.metadata());
         };
@@ -391,6 +396,12 @@ public final class Charts {
         }
     }
 
+    /** A horizontal legend under the plot, where it cannot hide lines. */
+    private static void legendBelow(Chart<? extends Styler, ?> chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    }
+
     private static void markCores(XYChart chart, WorkerAxis axis, int[] workers, int cores) {
         int lo = Arrays.stream(workers).min().orElse(1);
         int hi = Arrays.stream(workers).max().orElse(1);
@@ -405,7 +416,7 @@ public final class Charts {
         }
     }
 
-    private static void style(XYSeries series, java.awt.Color color, java.awt.BasicStroke stroke, boolean markers) {
+    private static void style(XYSeries series, Color color, BasicStroke stroke, boolean markers) {
         series.setLineColor(color);
         series.setLineStyle(stroke);
         series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);

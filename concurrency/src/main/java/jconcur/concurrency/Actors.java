@@ -218,7 +218,8 @@ public final class Actors {
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
             boolean internal = cls.startsWith("java.util.concurrent.locks.") || cls.startsWith("jdk.internal.")
-                    || cls.equals("java.lang.VirtualThread") || cls.equals("java.lang.Thread")
+                    || cls.startsWith("java.lang.VirtualThread") || cls.equals("java.lang.Thread")
+                    || cls.startsWith("java.lang.System$")
                     || cls.equals(Actors.class.getName()) || cls.startsWith(Actors.class.getName() + "$") || cls.equals(NamedLock.class.getName());
             if (!internal) {
                 frames.add(frame.toString());

@@ -22,6 +22,16 @@ public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, i
     }
 
     /**
+     * Whether the fit describes the data: B at most 1. A larger B means the parallel version gets slower as
+     * workers are added (overhead, contention), which Amdahl's law cannot express.
+     *
+     * @return true when valid and B &lt;= 1
+     */
+    public boolean isMeaningful() {
+        return isValid() && serialFraction <= 1;
+    }
+
+    /**
      * The speedup the fitted law predicts for n workers (B is used as fitted, even when negative).
      *
      * @param workers n, at least 1
@@ -37,9 +47,13 @@ public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, i
         if (!isValid()) {
             return "Amdahl fit: not enough points (need a worker count above 1)";
         }
+        if (!isMeaningful()) {
+            return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f > 1: the parallel version slows down "
+                    + "as workers are added (overhead or contention); Amdahl's law does not describe it", serialFraction);
+        }
         String max = Double.isInfinite(maxSpeedup) ? "unbounded (superlinear speedup)"
                 : String.format(Locale.ROOT, "%.1f", maxSpeedup);
-        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d points, rmse %.2f)",
-                serialFraction, max, points, rmse);
+        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d point%s, rmse %.2f)",
+                serialFraction, max, points, points == 1 ? "" : "s", rmse);
     }
 }

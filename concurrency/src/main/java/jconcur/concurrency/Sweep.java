@@ -445,7 +445,7 @@ public final class Sweep<T> {
     static void stop(ExecutorService pool) {
         pool.shutdownNow();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -71,6 +71,8 @@ class ActorsTest {
         assertTrue(report.deadlocked(), report::toString);
         assertTrue(report.actors().stream().allMatch(ActorState::virtual));
         assertTrue(report.cycle().contains("T1 waits for lock B held by T2"), report.cycle()::toString);
+        List<String> frames = report.actors().get(0).topFrames();
+        assertTrue(frames.get(0).contains("ActorsTest.grabBoth"), "lock and thread internals left out: " + frames);
         assertEquals(List.of(), report.abandoned());
     }
 

@@ -54,4 +54,14 @@ class AmdahlTest {
         assertTrue(Double.isInfinite(superlinear.maxSpeedup()));
         assertFalse(Amdahl.fit(new int[] {1}, new double[] {1}).isValid());
     }
+
+    @Test
+    void aSlowdownIsNotDescribedByAmdahl() {
+        AmdahlFit slowdown = Amdahl.fit(new int[] {1, 2, 4}, new double[] {1, 0.5, 0.25});
+        assertTrue(slowdown.serialFraction() > 1);
+        assertFalse(slowdown.isMeaningful());
+        assertTrue(slowdown.toString().contains("slows down"), slowdown.toString());
+        AmdahlFit fit = Amdahl.fit(new int[] {1, 2}, new double[] {1, 1.6});
+        assertEquals("Amdahl fit: serial fraction B = 0.250, max speedup 1/B = 4.0 (1 point, rmse 0.00)", fit.toString());
+    }
 }

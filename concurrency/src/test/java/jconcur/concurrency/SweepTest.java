@@ -171,4 +171,14 @@ class SweepTest {
         assertThrows(IllegalArgumentException.class, () -> sweep.repeats(0));
         assertThrows(IllegalArgumentException.class, () -> sweep.warmups(-1));
     }
+
+    @Test
+    void warnsWhenTheTaskReturnsBeforeItsPoolIsDone() {
+        SweepResult<Integer> r = Sweep.onExecutor(() -> 1, pool -> {
+            pool.submit(() -> Concurrency.pause(2_000));
+            return 1;
+        }).workers(1).warmups(0).repeats(1).run();
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("workers 1: the task returned while its pool of 1 "
+                + "still had 1 running and 0 queued tasks")), r.warnings()::toString);
+    }
 }

@@ -1,20 +1,22 @@
 package jconcur.kernel;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
+import jconcur.kernel.engine.JShellEngine;
+import jconcur.kernel.grade.GradeCommand;
+import jconcur.kernel.magic.MagicEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
 import jconcur.kernel.install.KernelspecInstaller;
+import jconcur.kernel.install.SelfCheck;
 import jconcur.kernel.protocol.HistoryStore;
 import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.protocol.KernelInfo;
@@ -42,6 +44,9 @@ public final class Main {
         COMMANDS.put("kernel", new Command("kernel CONNECTION_FILE\n  run the kernel (Jupyter starts it from the kernelspec)",
                 Main::kernel));
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
+        COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
+                Main::check));
+        COMMANDS.put("grade", new Command(GradeCommand.COMMAND_USAGE, args -> GradeCommand.run(args, System.out, System.err)));
     }
 
     private Main() {}
@@ -84,8 +89,7 @@ public final class Main {
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
         HistoryStore history = HistoryStore.open(
                 JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        List<String> userVmOptions = userVmOptions(System.getenv("JCONCUR_USER_VM_OPTS"));
-        Kernel kernel = Kernel.start(connection, output -> startEngine(output, userVmOptions), history);
+        Kernel kernel = Kernel.start(connection, Main::engine, history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         kernel.awaitShutdownRequest();
@@ -104,31 +108,29 @@ public final class Main {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path installed = new KernelspecInstaller()
-                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace());
+                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace(), true);
         System.out.println("Installed kernelspec " + KernelspecInstaller.NAME + " (" + KernelspecInstaller.DISPLAY_NAME
                 + ") in " + installed);
         return 0;
     }
 
-    /** JCONCUR_USER_VM_OPTS, whitespace separated; unset means the kernelspec default. */
-    static List<String> userVmOptions(String env) {
-        String options = env == null ? KernelspecInstaller.DEFAULT_USER_VM_OPTS : env;
-        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    private static int check(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("check takes no arguments");
+        }
+        SelfCheck.Report report = new SelfCheck(Main::engine).run();
+        System.out.printf("%s: %s (kernel_info after %d ms, first cell after %d ms more, JDK %s)%n",
+                report.ok() ? "ok" : "FAILED", report.detail(), report.kernelInfoMillis(), report.firstCellMillis(),
+                Runtime.version());
+        return report.ok() ? 0 : 1;
     }
 
     /**
-     * The engine lives in jconcur.kernel.engine.JShellEngine (another branch); looked up by name so that this
-     * layer builds and can be installed before the engine lands.
+     * The engine of every kernel this jar runs (kernel and check): magics over JShell with user code in a user VM.
      */
-    private static Engine startEngine(EngineOutput output, List<String> userVmOptions) {
-        try {
-            Class<?> engine = Class.forName("jconcur.kernel.engine.JShellEngine");
-            return (Engine) engine.getMethod("start", EngineOutput.class, List.class).invoke(null, output, userVmOptions);
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("this kernel jar has no JShell engine: " + e, e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the JShell engine failed to start: " + e.getCause(), e.getCause());
-        }
+    private static Engine engine(EngineOutput output) {
+        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
+        return new MagicEngine(JShellEngine.start(output, null), output);
     }
 
     private static void haltIfStuck() {

@@ -14,6 +14,7 @@ class MainTest {
         assertEquals(2, Main.run(List.of("kernel")));
         assertEquals(2, Main.run(List.of("kernel", "a.json", "b.json")));
         assertEquals(2, Main.run(List.of("install", "--bogus")));
+        assertEquals(2, Main.run(List.of("check", "now")));
         assertEquals(0, Main.run(List.of("--help")));
         assertEquals(0, Main.run(List.of("--version")));
     }
@@ -21,12 +22,5 @@ class MainTest {
     @Test
     void aMissingConnectionFileFailsWithStatusOne() {
         assertEquals(1, Main.run(List.of("kernel", "/nonexistent/kernel-1.json")));
-    }
-
-    @Test
-    void userVmOptionsSplitOnWhitespaceWithADefault() {
-        assertEquals(List.of("-ea"), Main.userVmOptions(null));
-        assertEquals(List.of("-Xmx2g", "-ea"), Main.userVmOptions("  -Xmx2g \t -ea\n"));
-        assertEquals(List.of(), Main.userVmOptions(""));
     }
 }

@@ -64,6 +64,12 @@ final class CellExecution {
             } catch (IllegalStateException closed) {
                 return null; // the session ended before or during this snippet
             }
+            if (!events.isEmpty()) {
+                // Recorded before anything else: a report on a VM that died in this snippet names its lines.
+                Snippet snippet = events.get(0).snippet();
+                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(),
+                        piece.source(), wrapper(jshell, snippet)));
+            }
             if (!s.isAlive()) {
                 return null;
             }
@@ -72,8 +78,6 @@ final class CellExecution {
             }
             SnippetEvent event = events.get(0);
             Snippet snippet = event.snippet();
-            s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(), piece.source(),
-                    wrapper(jshell, snippet)));
             if (event.exception() != null) {
                 return tracebacks.exception(event.exception(), jshell, serial);
             }

@@ -144,15 +144,22 @@ public final class JShellEngine implements Engine {
             }
             absolute.add(path.toString());
         }
-        UserVmSession current;
+        CompletableFuture<UserVmSession> target;
         synchronized (lock) {
             List<String> all = new ArrayList<>(settings.extraClassPath());
             absolute.stream().filter(p -> !all.contains(p)).forEach(all::add);
             settings = settings.withExtraClassPath(all);
-            current = session.getNow(null) instanceof UserVmSession s && s.isAlive() ? s : null;
+            target = session;
         }
-        // A session still booting picks the paths up from the settings.
-        if (current != null) {
+        // A session still booting took its settings before these paths: wait for it, then add them. A boot
+        // that fails leaves them in the settings for the next one.
+        UserVmSession current;
+        try {
+            current = target.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            current = null;
+        }
+        if (current != null && current.isAlive()) {
             absolute.forEach(current::addToClasspath);
         }
     }
@@ -256,8 +263,8 @@ public final class JShellEngine implements Engine {
 
     private void retire(CompletableFuture<UserVmSession> old, String why) {
         old.thenAccept(s -> {
-            s.kill(new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": " + why
-                    + ". " + UserVmEnd.RESET_NOTE)));
+            s.kill(() -> new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": "
+                    + why + ". " + UserVmEnd.RESET_NOTE)));
             s.claimEnd();
             closeQuietly(s);
         });
@@ -318,8 +325,8 @@ public final class JShellEngine implements Engine {
             return;
         }
         Map<String, Object> report = s.side().threadReport(1000);
-        s.kill(new StuckCellReport(s.origins(), new UserFrames(s.origins())).describe(report, STOP_GRACE_MS,
-                execution.serial));
+        StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
+        s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }
 
     // --- class path of the user VM ---

@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Settings of the user VM that come from the kernel's environment (the kernelspec's env). */
-final class UserVmOptions {
+public final class UserVmOptions {
 
     /** Environment variable with the user VM's JVM options, whitespace separated. */
     static final String OPTIONS_VARIABLE = "JCONCUR_USER_VM_OPTS";
     /** Environment variable with the per-cell output limit, e.g. 1m, 500k, 2000000. */
     static final String OUTPUT_LIMIT_VARIABLE = "JCONCUR_OUTPUT_LIMIT";
 
-    static final List<String> DEFAULTS = List.of(
+    public static final List<String> DEFAULTS = List.of(
             "-ea",
             // Half of the machine's (or container's) memory: room for the kernel JVM and Jupyter.
             "-XX:MaxRAMPercentage=50",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -59,7 +60,8 @@ final class UserVmSession implements AutoCloseable {
     private final JShell jshell;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final SnippetOrigins origins = new SnippetOrigins();
-    private volatile Failed killReason;
+    /** Why the kernel ended this VM; formatted when asked, so that it can name the lines of the last snippet. */
+    private volatile Supplier<Failed> killReason;
 
     private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
             JShell jshell) {
@@ -136,16 +138,16 @@ final class UserVmSession implements AutoCloseable {
     }
 
     /** Ends the user VM now; a cell running in it reports reason. */
-    void kill(Failed reason) {
+    void kill(Supplier<Failed> reason) {
         killReason = reason;
         launched.process().destroyForcibly();
     }
 
     /** What the cell that was running when this VM ended should report. */
     Failed endReport() {
-        Failed reason = killReason;
+        Supplier<Failed> reason = killReason;
         if (reason != null) {
-            return reason;
+            return reason.get();
         }
         Process process = launched.process();
         Integer code = null;
@@ -185,6 +187,11 @@ final class UserVmSession implements AutoCloseable {
     }
 
     private void preload(Settings settings) {
+        // The compiler's class path goes through addToClasspath, not a --class-path compiler option: that
+        // option would override every later addToClasspath (%maven, %classpath) in each compile task.
+        for (Path path : settings.classPath()) {
+            jshell.addToClasspath(path.toString());
+        }
         for (String path : settings.extraClassPath()) {
             jshell.addToClasspath(path);
         }
@@ -201,9 +208,6 @@ final class UserVmSession implements AutoCloseable {
 
     private static List<String> compilerOptions(Settings settings) {
         List<String> options = new ArrayList<>();
-        options.add("--class-path");
-        options.add(settings.classPath().stream().map(Path::toString)
-                .collect(Collectors.joining(java.io.File.pathSeparator)));
         if (settings.vmOptions().contains("--enable-preview")) {
             options.addAll(List.of("--enable-preview", "--release", Integer.toString(Runtime.version().feature())));
         }

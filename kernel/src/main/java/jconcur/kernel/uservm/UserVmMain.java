@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jconcur.concurrency.Progress;
 import jdk.jshell.execution.Util;
 
 /**
@@ -38,6 +39,7 @@ public final class UserVmMain {
         System.setErr(new PrintStream(output.stream(Wire.FRAME_STDERR), true, StandardCharsets.UTF_8));
         System.setIn(new NotebookInput());
         side.startReader();
+        Progress.install(new ProgressLine());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output, side), "jconcur-exit-notice"));
         Thread.currentThread().setName("jconcur-agent");
 
