@@ -70,9 +70,9 @@ public final class Main {
         }
         try {
             return command.body().run(args.subList(1, args.size()));
-        } catch (UsageException | InstallException e) {
+        } catch (UsageException e) {
             return usageError(e.getMessage());
-        } catch (ConnectionInfo.ConnectionFileException | Channels.BindException e) {
+        } catch (InstallException | ConnectionInfo.ConnectionFileException | Channels.BindException e) {
             System.err.println("jconcur: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -99,7 +99,12 @@ public final class Main {
     }
 
     private static int install(List<String> args) throws URISyntaxException {
-        InstallOptions options = InstallOptions.parse(args);
+        InstallOptions options;
+        try {
+            options = InstallOptions.parse(args);
+        } catch (InstallException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(jar)) {
             throw new InstallException("install must run from the kernel jar: java -jar "

@@ -23,4 +23,10 @@ class MainTest {
     void aMissingConnectionFileFailsWithStatusOne() {
         assertEquals(1, Main.run(List.of("kernel", "/nonexistent/kernel-1.json")));
     }
+
+    @Test
+    void installOutsideTheJarIsAnErrorNotAUsageError() {
+        // Tests run from target/classes, not from a jar: install explains that it needs the jar.
+        assertEquals(1, Main.run(List.of("install", "--prefix", "/nonexistent")));
+    }
 }

@@ -331,17 +331,25 @@ public final class JShellEngine implements Engine {
 
     // --- class path of the user VM ---
 
-    /** The kernel's own jar (shaded: everything in one), or in development the kernel JVM's class path. */
+    /**
+     * The kernel's own jar when it is the shaded one (everything in one jar), else (development, tests,
+     * benchmarks) the kernel JVM's class path.
+     */
     static List<Path> userVmClassPath() {
-        try {
-            Path own = Path.of(JShellEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(own)) {
-                return List.of(own);
-            }
-        } catch (URISyntaxException | RuntimeException e) {
-            LOG.log(Level.FINE, "code source of the kernel", e);
+        Optional<Path> own = codeSource(JShellEngine.class);
+        if (own.isPresent() && Files.isRegularFile(own.get())
+                && own.equals(codeSource(com.fasterxml.jackson.databind.ObjectMapper.class))) {
+            return List.of(own.get());
         }
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.isBlank()).map(Path::of).toList();
+    }
+
+    private static Optional<Path> codeSource(Class<?> type) {
+        try {
+            return Optional.of(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

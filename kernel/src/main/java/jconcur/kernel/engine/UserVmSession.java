@@ -7,6 +7,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,11 +26,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
-import jconcur.kernel.uservm.Wire;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -78,19 +78,20 @@ final class UserVmSession implements AutoCloseable {
         try {
             launched.output().sink(text -> output.stream(Stream.STDERR, text));
             watchJdiEvents(launched.vm());
-            IoFrameReader io = new IoFrameReader(output, launched.output().tail());
-            ExecutionControl control = Util.remoteInputOutput(
-                    new BufferedInputStream(launched.command().getInputStream(), 1 << 16),
-                    new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16),
-                    Map.of(Wire.IO_CHANNEL, io), Map.of(),
-                    (in, out) -> new UserVmExecutionControl(out, in, launched.vm()));
-            SideChannelHost side = new SideChannelHost(launched.side(), output, io);
+            SideChannelHost side = new SideChannelHost(launched.side(), output, launched.output().tail());
+            // Output before input, as on the user VM's side: each constructor exchanges a stream header.
+            ObjectOutputStream commands = new ObjectOutputStream(
+                    new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16));
+            commands.flush();
+            ObjectInputStream results = new ObjectInputStream(
+                    new BufferedInputStream(launched.command().getInputStream(), 1 << 16));
+            UserVmExecutionControl control = new UserVmExecutionControl(commands, results, launched.vm(), side);
             JShell jshell = JShell.builder()
                     .executionEngine(new Provider(control), Map.of())
                     .out(kernelLog()).err(kernelLog()).in(InputStream.nullInputStream())
                     .compilerOptions(compilerOptions(settings).toArray(String[]::new))
                     .build();
-            UserVmSession session = new UserVmSession(launched, (UserVmExecutionControl) control, side, jshell);
+            UserVmSession session = new UserVmSession(launched, control, side, jshell);
             session.preload(settings);
             return session;
         } catch (IOException | RuntimeException e) {

@@ -146,7 +146,7 @@ class KernelProtocolTest {
         Message second = client.execute("next");
         Message info = client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
         Message third = client.execute("next");
-        TimeUnit.MILLISECONDS.sleep(500); // let the queued requests reach the kernel's socket
+        TimeUnit.MILLISECONDS.sleep(1000); // let the queued requests reach the kernel's socket
         client.send(client.control, "interrupt_request", client.session.json().createObjectNode());
         assertEquals("interrupt_reply", client.receive(client.control).type());
 
