@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -72,9 +74,45 @@ final class UserVmSession implements AutoCloseable {
         this.jshell = jshell;
     }
 
+    /** A user VM with its connections, before JShell uses it. */
+    private record Connected(UserVmLauncher.LaunchedVm launched, SideChannelHost side, UserVmExecutionControl control) {}
+
+    /**
+     * Launches the user VM and, meanwhile, starts JShell and compiles the preloaded imports (the two take
+     * about as long); returns when both are done.
+     */
     static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
-        UserVmLauncher.LaunchedVm launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(),
-                settings.outputLimit());
+        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings));
+        JShell jshell = null;
+        try {
+            jshell = JShell.builder()
+                    .executionEngine(new Provider(new PendingExecutionControl(
+                            connecting.thenApply(Connected::control))), Map.of())
+                    .out(kernelLog()).err(kernelLog()).in(InputStream.nullInputStream())
+                    .compilerOptions(compilerOptions(settings).toArray(String[]::new))
+                    .build();
+            preload(jshell, settings);
+            Connected connected = connecting.join();
+            warmUp(jshell);
+            return new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+        } catch (CompletionException e) {
+            closeQuietly(jshell);
+            throw e.getCause() instanceof UserVmStartException start ? start
+                    : new UserVmStartException("The user VM could not be started: " + e.getCause(), e.getCause());
+        } catch (RuntimeException e) {
+            closeQuietly(jshell);
+            connecting.thenAccept(c -> c.launched().process().destroyForcibly());
+            throw new UserVmStartException("The kernel could not set up JShell for the user VM: " + e, e);
+        }
+    }
+
+    private static Connected connect(EngineOutput output, Settings settings) {
+        UserVmLauncher.LaunchedVm launched;
+        try {
+            launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(), settings.outputLimit());
+        } catch (UserVmStartException e) {
+            throw new CompletionException(e);
+        }
         try {
             launched.output().sink(text -> output.stream(Stream.STDERR, text));
             watchJdiEvents(launched.vm());
@@ -85,18 +123,22 @@ final class UserVmSession implements AutoCloseable {
             commands.flush();
             ObjectInputStream results = new ObjectInputStream(
                     new BufferedInputStream(launched.command().getInputStream(), 1 << 16));
-            UserVmExecutionControl control = new UserVmExecutionControl(commands, results, launched.vm(), side);
-            JShell jshell = JShell.builder()
-                    .executionEngine(new Provider(control), Map.of())
-                    .out(kernelLog()).err(kernelLog()).in(InputStream.nullInputStream())
-                    .compilerOptions(compilerOptions(settings).toArray(String[]::new))
-                    .build();
-            UserVmSession session = new UserVmSession(launched, control, side, jshell);
-            session.preload(settings);
-            return session;
+            return new Connected(launched, side,
+                    new UserVmExecutionControl(commands, results, launched.vm(), side));
         } catch (IOException | RuntimeException e) {
             launched.process().destroyForcibly();
-            throw new UserVmStartException("The user VM started but the kernel could not set it up: " + e, e);
+            throw new CompletionException(new UserVmStartException(
+                    "The user VM started but the kernel could not connect to it: " + e, e));
+        }
+    }
+
+    private static void closeQuietly(JShell jshell) {
+        if (jshell != null) {
+            try {
+                jshell.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing JShell", e);
+            }
         }
     }
 
@@ -187,7 +229,7 @@ final class UserVmSession implements AutoCloseable {
         }
     }
 
-    private void preload(Settings settings) {
+    private static void preload(JShell jshell, Settings settings) {
         // The compiler's class path goes through addToClasspath, not a --class-path compiler option: that
         // option would override every later addToClasspath (%maven, %classpath) in each compile task.
         for (Path path : settings.classPath()) {
@@ -203,6 +245,18 @@ final class UserVmSession implements AutoCloseable {
             List<SnippetEvent> events = jshell.eval(piece.source());
             if (events.isEmpty() || events.get(0).status() != Snippet.Status.VALID) {
                 LOG.fine(() -> "preload skipped: " + piece.source());
+            }
+        }
+    }
+
+    /**
+     * Runs a declaration through the whole path once and drops it again, so the first cell of the notebook
+     * does not pay for the first compile and the first class loaded in the user VM.
+     */
+    private static void warmUp(JShell jshell) {
+        for (SnippetEvent event : jshell.eval("int jconcur$warmUp = 1 + 1;")) {
+            if (event.causeSnippet() == null) {
+                jshell.drop(event.snippet());
             }
         }
     }
