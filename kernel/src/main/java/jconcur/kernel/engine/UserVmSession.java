@@ -103,7 +103,11 @@ final class UserVmSession implements AutoCloseable {
             preload(jshell, settings);
             Connected connected = connecting.join();
             warmUp(jshell);
-            return new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready.
+            session.stopper.warmUp();
+            session.side.threadReport(2000);
+            return session;
         } catch (CompletionException e) {
             closeQuietly(jshell);
             throw e.getCause() instanceof UserVmStartException start ? start
