@@ -23,7 +23,7 @@ import jdk.jshell.JShell;
  * The engine: JShell in the kernel JVM, user code in a separate user VM (see {@link UserVmSession}).
  * The user VM boots in the background; the first call that needs it waits. When it dies (System.exit, crash,
  * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
- * Cursor positions are Unicode code points, as in the Jupyter protocol.
+ * Cursor positions are indexes into the Java string (UTF-16); the protocol layer converts Jupyter's code points.
  */
 public final class JShellEngine implements Engine {
 

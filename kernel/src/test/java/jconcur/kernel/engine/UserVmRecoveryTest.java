@@ -133,5 +133,20 @@ class UserVmRecoveryTest {
         assertTrue(out.stderr().contains("output limit of 1.0 MB per cell reached"), out.stderr());
         assertTrue(out.calls().size() < 400, "messages: " + out.calls().size());
         assertEquals("3", text("1 + 2"), "the kernel stays responsive");
+
+        out.reset();
+        engine.execute("System.out.print(\"x\".repeat(100_000_000));");
+        assertEquals(UserVmOptions.DEFAULT_OUTPUT_LIMIT, out.stdout().length());
+        assertTrue(out.stderr().contains("MB more were dropped"), out.stderr());
+    }
+
+    @Test
+    void deepRecursionGivesAShortTraceback() {
+        engine.execute("int down(int n) {\n  return down(n + 1) + 1;\n}");
+        Failed f = assertInstanceOf(Failed.class, engine.execute("down(0)"));
+        assertEquals("java.lang.StackOverflowError", f.ename());
+        assertTrue(f.traceback().size() < 8, String.join("\n", f.traceback()));
+        assertTrue(String.join("\n", f.traceback()).contains("[the line above repeats"), f.traceback().toString());
+        assertEquals("3", text("1 + 2"));
     }
 }
