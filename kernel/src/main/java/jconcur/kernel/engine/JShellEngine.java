@@ -81,6 +81,9 @@ public final class JShellEngine implements Engine {
                 return Tracebacks.interrupted();
             }
             ExecuteOutcome outcome = execution.run(code, output);
+            if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
+                outcome = withDeadlocksLeftBehind(f, s, execution.serial);
+            }
             if (outcome == null || !s.isAlive()) {
                 Failed ended = s.endReport();
                 s.claimEnd();
@@ -198,6 +201,18 @@ public final class JShellEngine implements Engine {
         });
         future.thenAccept(s -> s.onExit(this::ended));
         return future;
+    }
+
+    /** An interrupted cell may leave deadlocked threads behind (it was only waiting for them): say so. */
+    private static Failed withDeadlocksLeftBehind(Failed interrupted, UserVmSession s, int cell) {
+        List<String> note = new StuckCellReport(s.origins(), new UserFrames(s.origins()))
+                .leftBehind(s.side().threadReport(1000), cell);
+        if (note.isEmpty()) {
+            return interrupted;
+        }
+        List<String> traceback = new ArrayList<>(interrupted.traceback());
+        traceback.addAll(note);
+        return new Failed(interrupted.ename(), interrupted.evalue(), traceback);
     }
 
     /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */

@@ -43,6 +43,7 @@ public final class UserVmMain {
         Progress.install(new ProgressLine());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output), "jconcur-exit-notice"));
         Thread.currentThread().setName("jconcur-agent");
+        warmUpInBackground();
 
         // Output before input, as on the kernel's side: each constructor exchanges a stream header.
         ObjectOutputStream results = new ObjectOutputStream(new BufferedOutputStream(command.getOutputStream(), 1 << 16));
@@ -60,6 +61,20 @@ public final class UserVmMain {
         } catch (java.io.IOException e) {
             // the kernel is gone already
         }
+    }
+
+    /**
+     * Loads what the first interrupt report and the first display need (thread management, JSON) while the
+     * kernel is still compiling the preloaded imports, so they do not delay the first cells.
+     */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            ThreadReport.snapshot();
+            Rendering.toJson(Rendering.render("warm-up"));
+        }, "jconcur-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     private static void haltWhenParentDies() {
