@@ -32,6 +32,8 @@ public final class JShellEngine implements Engine {
     static final long STOP_GRACE_MS = 2500;
     /** How often the interrupt is thrown again while the cell has not stopped (it may catch it). */
     private static final long STOP_RETRY_MS = 500;
+    /** How often an interrupt looks for the cell thread while the cell has none running (compiling, starting). */
+    private static final long NO_CELL_THREAD_RETRY_MS = 20;
 
     private final EngineOutput output;
     private final CodeAssist assist = new CodeAssist();
@@ -86,6 +88,14 @@ public final class JShellEngine implements Engine {
                 s.claimEnd();
                 replace(s);
                 return outcome == null || outcome instanceof ExecuteOutcome.Ok ? ended : outcome;
+            }
+            if (execution.interrupted()) {
+                Optional<Failed> deadlock = deadlockLeftBehind(s, execution);
+                if (deadlock.isPresent()) {
+                    s.claimEnd();
+                    replace(s);
+                    return deadlock.get();
+                }
             }
             return outcome;
         } finally {
@@ -286,25 +296,31 @@ public final class JShellEngine implements Engine {
 
     // --- interrupts ---
 
+    /** A deadlock among threads of an interrupted cell that did stop: they would hold their locks for ever. */
+    private static Optional<Failed> deadlockLeftBehind(UserVmSession s, CellExecution execution) {
+        return new StuckCellReport(s.origins(), new UserFrames(s.origins()))
+                .deadlockLeftBehind(s.side().threadReport(1000), execution.serial);
+    }
+
     private void stopCell(CellExecution execution) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
         boolean[] framesTaken = {false};
         try {
             while (true) {
                 UserVmSession s = execution.session;
-                if (s != null) {
-                    s.stopper().stop(frames -> {
-                        if (!framesTaken[0]) {
-                            framesTaken[0] = true;
-                            s.control().stoppedAt(frames);
-                        }
-                    });
-                }
+                boolean thrown = s != null && s.stopper().stop(frames -> {
+                    if (!framesTaken[0]) {
+                        framesTaken[0] = true;
+                        s.control().stoppedAt(frames);
+                    }
+                });
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, STOP_RETRY_MS),
+                // No cell thread yet (the snippet is compiling): look again soon, not after a full retry period.
+                long retry = thrown ? STOP_RETRY_MS : NO_CELL_THREAD_RETRY_MS;
+                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, retry),
                         TimeUnit.MILLISECONDS)) {
                     return;
                 }

@@ -10,7 +10,8 @@ import jconcur.kernel.engine.ExecuteOutcome.Failed;
 /**
  * The report for a cell that did not stop after an interrupt: the deadlock cycle (threads, locks, owners,
  * top frames, notebook frames with cell lines) or, without a deadlock, what the cell thread is blocked on;
- * and that the user VM was replaced.
+ * and that the user VM was replaced. Also the report for a cell that stopped but left threads of its own
+ * deadlocked (they hold their locks for ever, so that user VM is replaced too).
  */
 final class StuckCellReport {
 
@@ -60,6 +61,44 @@ final class StuckCellReport {
         }
         traceback.add("The kernel replaced the user VM with a fresh one. " + UserVmEnd.RESET_NOTE);
         return new Failed(ename, evalue + ". " + UserVmEnd.RESET_NOTE, traceback);
+    }
+
+    /**
+     * The report for an interrupted cell that stopped, when a deadlock cycle of the user VM has a thread
+     * running code of this cell (a cycle left by an earlier cell, say a deadlock demo, does not count).
+     * @param report the user VM's thread report, or null when it did not answer
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Failed> deadlockLeftBehind(Map<String, Object> report, int currentCell) {
+        List<Map<String, Object>> cycle = report == null ? List.of()
+                : (List<Map<String, Object>>) report.getOrDefault("deadlocked", List.of());
+        if (cycle.stream().noneMatch(thread -> runsCodeOf(thread, currentCell))) {
+            return Optional.empty();
+        }
+        List<String> traceback = new ArrayList<>();
+        traceback.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell was interrupted, but threads it started"
+                + " are deadlocked and can never finish. These threads wait for each other:");
+        for (Map<String, Object> thread : cycle) {
+            traceback.addAll(thread(thread, currentCell));
+        }
+        traceback.add("The kernel replaced the user VM with a fresh one. " + UserVmEnd.RESET_NOTE);
+        return Optional.of(new Failed("Deadlock", cycle.size() + " threads started by the cell are deadlocked. "
+                + UserVmEnd.RESET_NOTE, traceback));
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean runsCodeOf(Map<String, Object> thread, int cell) {
+        for (Map<String, Object> f : (List<Map<String, Object>>) thread.getOrDefault("frames", List.of())) {
+            int line = f.get("line") instanceof Number n ? n.intValue() : -1;
+            boolean ofCell = origins.translate(String.valueOf(f.get("class")), String.valueOf(f.get("method")), line)
+                    .flatMap(frame -> origins.of(frame.getFileName().substring(1)))
+                    .filter(origin -> origin.cell() == cell)
+                    .isPresent();
+            if (ofCell) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

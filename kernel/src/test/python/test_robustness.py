@@ -1,0 +1,567 @@
+"""Robustness and security of the jconcur kernel (issue 3), driven through jupyter_client.
+
+Run by RobustnessIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+    /usr/bin/python3 -m unittest -v test_robustness
+Time limits are generous upper bounds on the kernel's promises (1 s interrupt, 5 s deadlock recovery) for a
+shared 2-core machine; the measured figures are printed as FIGURE lines.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket as socket_module
+import tempfile
+import threading
+import time
+import unittest
+
+import zmq
+from jupyter_client.session import Session
+
+from kernel_harness import (ResponsivenessProbe, RunningKernel, children, established_peers, figure, listening_ports,
+                            plain, process_alive, wait_until)
+
+HELPERS_WORK = "amdahlSpeedup(0.1, 8)"
+# 1 / (0.1 + 0.9 / 8)
+HELPERS_VALUE = "4.7058823529411"
+
+
+def started(marker):
+    """interrupt_on predicate: the cell printed marker (so it really is in the code to interrupt)."""
+    return lambda m: m["msg_type"] == "stream" and marker in m["content"]["text"]
+
+
+class InterruptTests(unittest.TestCase):
+    """Interrupts of busy, sleeping, waiting and deadlocked cells."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = RunningKernel()
+        cls.kernel.ok("int before = 41;")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.shutdown()
+
+    def interrupted(self, code, marker, limit, name):
+        run = self.kernel.run(code, interrupt_on=started(marker), timeout=120)
+        self.assertIsNotNone(run.interrupt_seconds, "the cell never printed %r:\n%s" % (marker, run.describe()))
+        figure(name, "%.3f s" % run.interrupt_seconds)
+        self.assertEqual("error", run.status, run.describe())
+        self.assertEqual(1, len(run.errors()), run.describe())
+        self.assertLess(run.interrupt_seconds, limit, run.describe())
+        return run
+
+    def assert_state_kept(self):
+        self.assertEqual("42", self.kernel.value("before + 1"))
+
+    def assert_fresh_vm_with_helpers(self):
+        self.assertTrue(self.kernel.value(HELPERS_WORK).startswith(HELPERS_VALUE))
+        run = self.kernel.run("before")
+        self.assertEqual("error", run.status, "state survived a user VM replacement:\n" + run.describe())
+
+    def test_busy_loop(self):
+        run = self.interrupted('System.out.println("spinning"); while (true) {}', "spinning", 5.0,
+                               "interrupt_busy_loop")
+        self.assertIn("Interrupted", run.error_text())
+        self.assert_state_kept()
+
+    def test_sleep(self):
+        run = self.interrupted('System.out.println("sleeping"); Thread.sleep(60000);', "sleeping", 5.0,
+                               "interrupt_sleep")
+        self.assertIn("Interrupted", run.error_text())
+        self.assert_state_kept()
+
+    def test_latch_await(self):
+        run = self.interrupted('System.out.println("waiting"); new CountDownLatch(1).await();', "waiting", 5.0,
+                               "interrupt_latch_await")
+        self.assertIn("Interrupted", run.error_text())
+        self.assert_state_kept()
+
+    def deadlock(self, code, name):
+        run = self.interrupted(code, "both locked", 15.0, name)
+        text = run.error_text()
+        self.assertIn("Deadlock", text)
+        for thread in ("philosopher-1", "philosopher-2"):
+            self.assertIn(thread, text)
+        self.assertRegex(text, r"waits for \S+@[0-9a-f]+, held by \"philosopher-[12]\"")
+        self.assertIn("State was reset", text)
+        self.assert_fresh_vm_with_helpers()
+        self.kernel.ok("int before = 41;")
+        return run
+
+    def test_monitor_deadlock(self):
+        self.deadlock("""
+Object left = new Object(), right = new Object();
+CountDownLatch both = new CountDownLatch(2);
+void awaitQuietly(CountDownLatch l) { try { l.await(); } catch (InterruptedException e) {} }
+Thread a = new Thread(() -> { synchronized (left) { both.countDown(); awaitQuietly(both); synchronized (right) {} } }, "philosopher-1");
+Thread b = new Thread(() -> { synchronized (right) { both.countDown(); awaitQuietly(both); synchronized (left) {} } }, "philosopher-2");
+a.start(); b.start();
+both.await(); System.out.println("both locked");
+a.join(); b.join();
+""", "deadlock_monitor_recovery")
+
+    def test_cell_thread_in_monitor_deadlock(self):
+        """The cell's own thread is in the cycle, blocked on a monitor: no interrupt can reach it."""
+        run = self.interrupted("""
+Object left = new Object(), right = new Object();
+CountDownLatch both = new CountDownLatch(2);
+Thread other = new Thread(() -> { synchronized (right) { both.countDown(); try { both.await(); } catch (InterruptedException e) {} synchronized (left) {} } }, "philosopher-2");
+synchronized (left) { other.start(); both.countDown(); both.await(); System.out.println("both locked"); synchronized (right) {} }
+""", "both locked", 15.0, "deadlock_cell_thread_recovery")
+        text = run.error_text()
+        self.assertIn("Deadlock", text)
+        self.assertIn('"philosopher-2"', text)
+        self.assertIn('"main"', text)
+        self.assertRegex(text, r"waits for java\.lang\.Object@[0-9a-f]+, held by \"philosopher-2\"")
+        self.assertIn("State was reset", text)
+        self.assert_fresh_vm_with_helpers()
+        self.kernel.ok("int before = 41;")
+
+    def test_reentrant_lock_deadlock(self):
+        self.deadlock("""
+ReentrantLock left = new ReentrantLock(), right = new ReentrantLock();
+CountDownLatch both = new CountDownLatch(2);
+void cross(Lock first, Lock second, CountDownLatch l) {
+    first.lock();
+    try { l.countDown(); l.await(); second.lock(); second.unlock(); }
+    catch (InterruptedException e) {}
+    finally { first.unlock(); }
+}
+Thread a = new Thread(() -> cross(left, right, both), "philosopher-1");
+Thread b = new Thread(() -> cross(right, left, both), "philosopher-2");
+a.start(); b.start();
+both.await(); System.out.println("both locked");
+a.join(); b.join();
+""", "deadlock_lock_recovery")
+
+
+class UserVmEndTests(unittest.TestCase):
+    """The user VM exits, halts, runs out of memory or stack, or is killed: the kernel carries on."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = RunningKernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.shutdown()
+
+    def setUp(self):
+        self.kernel.ok("int before = 41;")
+        self.pid = int(self.kernel.value("ProcessHandle.current().pid()"))
+        self.assertEqual([self.pid], self.kernel.user_vm_pids())
+
+    def assert_replaced(self, run, ename, *phrases):
+        """The cell reports the end of its user VM; the kernel answers; the next cell has a fresh VM."""
+        text = run.error_text()
+        self.assertEqual("error", run.status, run.describe())
+        self.assertEqual(ename, run.reply["ename"], text)
+        for phrase in phrases:
+            self.assertIn(phrase, text)
+        self.assertIn("State was reset", text)
+        self.assertEqual("ok", self.kernel.kernel_info()["status"])
+        self.assertTrue(wait_until(lambda: not process_alive(self.pid), 10), "the old user VM still runs")
+        self.assertTrue(self.kernel.value(HELPERS_WORK).startswith(HELPERS_VALUE))
+        self.assertEqual("error", self.kernel.run("before").status, "state survived the end of its user VM")
+        fresh = int(self.kernel.value("ProcessHandle.current().pid()"))
+        self.assertNotEqual(self.pid, fresh)
+        self.assertEqual([fresh], self.kernel.user_vm_pids())
+
+    def test_system_exit(self):
+        run = self.kernel.run('System.out.println("bye"); System.exit(3);')
+        self.assertIn("bye", run.stream("stdout"))
+        self.assert_replaced(run, "SystemExit", "System.exit(3)")
+
+    def test_runtime_halt(self):
+        run = self.kernel.run("Runtime.getRuntime().halt(1);")
+        self.assert_replaced(run, "UserVmDied", "exited with code 1")
+
+    def test_killed_from_outside_while_running(self):
+        kill = lambda m: m["msg_type"] == "stream" and "sleeping" in m["content"]["text"] and os.kill(self.pid, 9)
+        run = self.kernel.run('System.out.println("sleeping"); Thread.sleep(60000);', on_message=kill)
+        self.assert_replaced(run, "UserVmKilled", "signal 9")
+
+    def test_killed_from_outside_between_cells(self):
+        os.kill(self.pid, 9)
+        self.assertTrue(wait_until(lambda: not process_alive(self.pid), 10))
+        # The kernel says so in the output of the latest cell, and boots a fresh VM for the next one.
+        notes = [m for m in self.kernel.collect_iopub(3) if m["msg_type"] == "stream"]
+        self.assertTrue(any("UserVmKilled" in plain(m["content"]["text"]) for m in notes), notes)
+        self.assertEqual("ok", self.kernel.kernel_info()["status"])
+        self.assertTrue(self.kernel.value(HELPERS_WORK).startswith(HELPERS_VALUE))
+        self.assertEqual("error", self.kernel.run("before").status)
+
+    def test_out_of_memory(self):
+        run = self.kernel.run("{ List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]); }")
+        self.assertEqual("error", run.status, run.describe())
+        self.assertIn("OutOfMemoryError", run.error_text())
+        self.assertEqual("ok", self.kernel.kernel_info()["status"])
+        # Whatever VM runs the next cell, it works fully: output, displays, helpers.
+        after = self.kernel.ok('System.out.println("still here"); display("shown"); ' + HELPERS_WORK)
+        self.assertIn("still here", after.stream("stdout"))
+        self.assertIn({"text/plain": "shown"}, [{k: v for k, v in d.items() if k == "text/plain"} for d in after.results()])
+        self.assertTrue(after.text_result().startswith(HELPERS_VALUE))
+        kept = process_alive(self.pid)
+        figure("out_of_memory_user_vm", "kept (state kept)" if kept else "replaced")
+        if kept:
+            self.assertEqual("42", self.kernel.value("before + 1"))
+
+    def test_stack_overflow(self):
+        self.kernel.ok("int down(int n) { return down(n + 1) + 1; }")
+        run = self.kernel.run("down(0)")
+        self.assertEqual("error", run.status, run.describe())
+        self.assertIn("StackOverflowError", run.error_text())
+        self.assertIn("down", run.error_text())
+        # A normal exception: same VM, state kept.
+        self.assertTrue(process_alive(self.pid))
+        self.assertEqual("42", self.kernel.value("before + 1"))
+        self.assertEqual(str(self.pid), self.kernel.value("ProcessHandle.current().pid()"))
+
+
+class NoOrphanTests(unittest.TestCase):
+    """The user VM never outlives its kernel JVM: shutdown, restart, SIGKILL."""
+
+    def setUp(self):
+        self.kernel = RunningKernel()
+        self.addCleanup(self.kernel.shutdown)
+        self.user_vm = int(self.kernel.value("ProcessHandle.current().pid()"))
+        self.assertEqual([self.user_vm], self.kernel.user_vm_pids())
+
+    def assert_gone(self, pid, what, within=10):
+        started = time.monotonic()
+        self.assertTrue(wait_until(lambda: not process_alive(pid), within), "%s %d still runs" % (what, pid))
+        return time.monotonic() - started
+
+    def test_shutdown_request(self):
+        kernel_pid = self.kernel.pid
+        # The kernel's own shutdown, not jupyter_client's kill of the process group that would follow.
+        self.kernel.kc.shutdown()
+        self.assert_gone(kernel_pid, "the kernel JVM")
+        figure("user_vm_gone_after_shutdown", "%.2f s" % self.assert_gone(self.user_vm, "the user VM", 5))
+
+    def test_restart(self):
+        provisioner = self.kernel.km.provisioner
+        kills = []
+        original_kill = provisioner.kill
+
+        async def recording_kill(restart=False):
+            kills.append(restart)
+            await original_kill(restart=restart)
+
+        provisioner.kill = recording_kill
+        old_kernel = self.kernel.pid
+        self.kernel.km.restart_kernel(now=False)
+        self.assertEqual([], kills, "jupyter_client had to kill the kernel: it did not stop on shutdown_request")
+        self.assert_gone(old_kernel, "the old kernel JVM", 5)
+        self.assert_gone(self.user_vm, "the old user VM", 5)
+        self.kernel.kc.wait_for_ready(timeout=120)
+        fresh = int(self.kernel.value("ProcessHandle.current().pid()"))
+        self.assertNotEqual(self.user_vm, fresh)
+        self.assertEqual([fresh], self.kernel.user_vm_pids())
+
+    def test_sigkill_of_the_kernel_jvm(self):
+        kernel_pid = self.kernel.pid
+        self.kernel.kill_process_only()
+        self.assert_gone(kernel_pid, "the kernel JVM")
+        figure("user_vm_gone_after_kernel_sigkill", "%.2f s" % self.assert_gone(self.user_vm, "the user VM", 5))
+
+
+class OutputFloodTests(unittest.TestCase):
+    """Output floods: the kernel keeps answering; output beyond the per-cell cap is dropped with a note."""
+
+    LIMIT = 1 << 20  # the default JCONCUR_OUTPUT_LIMIT, 1 MB
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = RunningKernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.shutdown()
+
+    def flood(self, code, name, interrupt_after=None):
+        probe = ResponsivenessProbe(self.kernel)
+        try:
+            run = self.kernel.run(code, timeout=180, interrupt_after=interrupt_after)
+        finally:
+            stats = probe.stop()
+        figure(name + "_cell", "%.2f s" % run.seconds)
+        figure(name + "_heartbeat", "worst %.3f s over %d pings, %d unanswered within 5 s"
+               % (stats["hb_max"] or -1, stats["hb_count"], stats["hb_missed"]))
+        figure(name + "_control_kernel_info", "worst %.3f s, %d unanswered within 10 s"
+               % (stats["control_max"] or -1, stats["control_missed"]))
+        self.assertGreater(stats["hb_count"], 0)
+        self.assertEqual(0, stats["hb_missed"], stats)
+        self.assertEqual(0, stats["control_missed"], stats)
+        return run
+
+    def assert_capped(self, run, dropped):
+        out = run.stream("stdout")
+        self.assertLessEqual(len(out.encode()), self.LIMIT)
+        self.assertGreater(len(out.encode()), self.LIMIT - 100)
+        note = "output limit of 1.0 MB per cell reached: %s more were dropped" % dropped
+        self.assertIn(note, run.stream("stderr"))
+
+    @staticmethod
+    def megabytes(n):
+        return "%.1f MB" % (n / float(1 << 20))
+
+    def test_a_million_lines(self):
+        run = self.flood("for (int i = 0; i < 1_000_000; i++) System.out.println(\"line \" + i);", "flood_lines")
+        self.assertEqual("ok", run.status, run.describe())
+        total = sum(len("line %d\n" % i) for i in range(1000000))
+        self.assert_capped(run, self.megabytes(total - self.LIMIT))
+        self.assertTrue(run.stream("stdout").startswith("line 0\nline 1\n"))
+        # Batched: nowhere near one message per line.
+        self.assertLess(len([m for m in run.messages if m["msg_type"] == "stream"]), 1000)
+
+    def test_a_100_mb_string(self):
+        run = self.flood('{ System.out.print("x".repeat(100_000_000)); }', "flood_100mb_string")
+        self.assertEqual("ok", run.status, run.describe())
+        self.assert_capped(run, self.megabytes(100000000 - self.LIMIT))
+        self.assertEqual("42", self.kernel.value("41 + 1"))
+
+    def test_interrupting_an_endless_flood(self):
+        run = self.flood('{ String big = "y".repeat(10_000_000); while (true) { System.out.print(big); '
+                         'System.out.println("line"); } }', "flood_endless", interrupt_after=2.0)
+        figure("flood_endless_interrupt", "%.3f s to idle, interrupt_reply after %.3f s"
+               % (run.interrupt_seconds, self.kernel.interrupt_reply_seconds()))
+        self.assertEqual("error", run.status, run.describe())
+        self.assertIn("Interrupted", run.error_text())
+        self.assertLess(run.interrupt_seconds, 5.0)
+        self.assertRegex(run.stream("stderr"), r"output limit of 1\.0 MB per cell reached: [0-9.]+ [MG]B more were dropped")
+        self.assertEqual("42", self.kernel.value("41 + 1"))
+
+
+class BackgroundThreadTests(unittest.TestCase):
+    """Output and displays of threads that outlive their cell go to the latest cell, never to the kernel log."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = RunningKernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.shutdown()
+
+    def test_output_of_a_thread_started_in_an_earlier_cell(self):
+        self.kernel.ok("""
+SynchronousQueue<String> words = new SynchronousQueue<>();
+Thread echo = new Thread(() -> {
+    try {
+        while (true) {
+            String w = words.take();
+            Thread.sleep(300); // after the cell that sent the word has ended
+            System.out.println("out " + w);
+            System.err.println("err " + w);
+            display("display " + w);
+        }
+    } catch (InterruptedException e) { }
+}, "echo");
+echo.setDaemon(true);
+echo.start();
+""")
+        for word in ("one", "two", "three"):
+            cell = self.kernel.ok('words.put("%s");' % word)
+            msg_id = cell.messages[0]["parent_header"]["msg_id"]
+            later = [m for m in self.kernel.collect_iopub(2.0) if m["parent_header"].get("msg_id") == msg_id]
+            arrived = cell.messages + later
+            text = lambda name: "".join(m["content"]["text"] for m in arrived
+                                        if m["msg_type"] == "stream" and m["content"]["name"] == name)
+            self.assertIn("out %s\n" % word, text("stdout"))
+            self.assertIn("err %s\n" % word, text("stderr"))
+            displays = [m["content"]["data"].get("text/plain") for m in arrived if m["msg_type"] == "display_data"]
+            self.assertEqual(["display %s" % word], displays)
+            # After the cell went idle, yet on that cell.
+            self.assertTrue(any(m["msg_type"] == "display_data" for m in later), "display came before idle")
+        log = self.kernel.log()
+        for word in ("one", "two", "three"):
+            self.assertNotIn("out " + word, log)
+            self.assertNotIn("err " + word, log)
+
+
+class SecurityTests(unittest.TestCase):
+    """Forged messages are dropped and logged, sockets listen on loopback only, the user VM port wants the secret."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = RunningKernel()
+        cls.scratch = tempfile.mkdtemp(prefix="jconcur-security-")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.shutdown()
+        shutil.rmtree(cls.scratch, ignore_errors=True)
+
+    def marker_cell(self, name):
+        """Code that leaves a file behind if it ever runs, and that file."""
+        path = os.path.join(self.scratch, name)
+        return 'Files.writeString(Path.of("%s"), "ran");' % path, path
+
+    def send_raw(self, frames, port_name="shell_port"):
+        """Sends frames on a fresh DEALER socket; returns the socket (to look for a reply)."""
+        info = self.kernel.connection()
+        socket = zmq.Context.instance().socket(zmq.DEALER)
+        socket.linger = 0
+        socket.connect("tcp://%s:%d" % (info["ip"], info[port_name]))
+        socket.send_multipart(frames)
+        return socket
+
+    def execute_frames(self, code, key):
+        """An execute_request serialized and signed by a jupyter_client Session with this key (b"": unsigned)."""
+        session = Session(key=key)
+        message = session.msg("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                  "user_expressions": {}, "allow_stdin": False,
+                                                  "stop_on_error": True})
+        return session.serialize(message)
+
+    def assert_dropped(self, frames, path, log_phrase):
+        socket = self.send_raw(frames)
+        try:
+            self.assertEqual(0, socket.poll(3000), "the kernel replied to a forged message")
+        finally:
+            socket.close()
+        # The kernel is still working, and a cell run after the forged one leaves no trace of it.
+        self.assertEqual("42", self.kernel.value("41 + 1"))
+        self.assertFalse(os.path.exists(path), "the forged message was executed")
+        self.assertTrue(wait_until(lambda: log_phrase in self.kernel.log(), 5), "not logged: " + log_phrase)
+
+    def test_wrong_key(self):
+        code, path = self.marker_cell("wrong-key")
+        self.assert_dropped(self.execute_frames(code, b"not the key"), path, "dropped a message: bad signature")
+
+    def test_no_signature(self):
+        code, path = self.marker_cell("unsigned")
+        self.assert_dropped(self.execute_frames(code, b""), path, "dropped a message: missing signature")
+
+    def test_tampered_content(self):
+        code, path = self.marker_cell("tampered")
+        frames = self.execute_frames("1 + 1", self.kernel.km.session.key)
+        frames[-1] = json.dumps({"code": code, "silent": False}).encode()
+        self.assert_dropped(frames, path, "dropped a message: bad signature")
+
+    def test_replayed_message(self):
+        path = os.path.join(self.scratch, "replayed")
+        code = 'Files.writeString(Path.of("%s"), "x", StandardOpenOption.CREATE, StandardOpenOption.APPEND);' % path
+        frames = self.execute_frames(code, self.kernel.km.session.key)
+        first = self.send_raw(frames)
+        try:
+            self.assertTrue(first.poll(60000), "no reply to a correctly signed message")
+        finally:
+            first.close()
+        self.assert_dropped(frames, os.path.join(self.scratch, "never"), "replayed message")
+        with open(path) as f:
+            self.assertEqual("x", f.read(), "the replayed message ran again")
+
+    def test_sockets_listen_on_loopback_only(self):
+        info = self.kernel.connection()
+        self.assertEqual("127.0.0.1", info["ip"])
+        self.kernel.ok("1")  # the user VM is up, its start-up listeners are closed
+        ports = listening_ports(self.kernel.pid)
+        expected = {info[k] for k in ("shell_port", "control_port", "stdin_port", "iopub_port", "hb_port")}
+        self.assertEqual(expected, {port for _, port in ports}, ports)
+        for address, port in ports:
+            self.assertIn(address, ("127.0.0.1", "::ffff:127.0.0.1"), ports)
+        for pid in self.kernel.user_vm_pids():
+            self.assertEqual([], listening_ports(pid), "the user VM listens")
+            for local, peer in established_peers(pid):
+                self.assertTrue(peer.startswith("127.0.0.1:") or peer.startswith("[::ffff:127.0.0.1]:"), peer)
+
+    def test_user_vm_ports_refuse_intruders(self):
+        """While a fresh user VM starts, intruders connect to the ports it connects back to (the session port,
+        which wants the secret, and the debug port, which wants the JDWP handshake) before it does: garbage is
+        turned away, a silent client holds nothing up, the user VM starts and works."""
+        for attempt in range(3):
+            probe = UserVmPortProbe(self.kernel.pid, self.kernel.user_vm_pids())
+            probe.start()
+            run = self.kernel.run("System.exit(0);")
+            self.assertEqual("SystemExit", run.reply.get("ename"), run.describe())
+            started = time.monotonic()
+            self.assertTrue(self.kernel.value(HELPERS_WORK).startswith(HELPERS_VALUE))
+            figure("user_vm_ready_with_intruders", "%.2f s" % (time.monotonic() - started))
+            probe.join(30)
+            figure("user_vm_port_probe_attempt_%d" % attempt, probe.outcomes)
+            if all(outcome == "closed by the kernel" for outcome in probe.outcomes.values()):
+                log = self.kernel.log()
+                self.assertIn("rejected a connection to the user VM port", log)
+                self.assertIn("wrong session secret", log)
+                self.assertIn("rejected a connection to the user VM debug port", log)
+                self.assertIn("not a JDWP handshake", log)
+                return
+        self.fail("never reached the user VM ports while they listened: %s" % probe.outcomes)
+
+
+class UserVmPortProbe(threading.Thread):
+    """Waits for a new user VM (child of the kernel), reads the ports it connects back to from its command
+    line and gets there first: garbage to both, plus a silent client on the debug port."""
+
+    SESSION_MAIN = "jconcur.kernel.uservm.UserVmMain"
+    DEBUG_PORT = re.compile(r"-agentlib:jdwp=.*address=127\.0\.0\.1:(\d+)")
+
+    def __init__(self, kernel_pid, old_children):
+        super().__init__(daemon=True)
+        self.kernel_pid = kernel_pid
+        self.old = set(old_children)
+        self.outcomes = {"session": "no new user VM seen", "debug": "no new user VM seen"}
+
+    def run(self):
+        child = wait_until(lambda: [p for p in children(self.kernel_pid) if p not in self.old], 30, step=0.002)
+        if not child:
+            return
+        ports = wait_until(lambda: self.ports(child[0]), 5, step=0.001)
+        if not ports:
+            self.outcomes = {"session": "no ports on the command line", "debug": "no ports on the command line"}
+            return
+        session_port, debug_port = ports
+        silent = None
+        try:
+            silent = socket_module.create_connection(("127.0.0.1", debug_port), timeout=10)
+        except OSError:
+            pass
+        probes = [threading.Thread(target=self.garbage, args=(name, port))
+                  for name, port in (("debug", debug_port), ("session", session_port))]
+        for p in probes:
+            p.start()
+        for p in probes:
+            p.join(20)
+        if silent is not None:
+            silent.close()
+
+    def garbage(self, name, port):
+        try:
+            with socket_module.create_connection(("127.0.0.1", port), timeout=10) as s:
+                s.sendall(b"garbage!" * 20)
+                while True:  # the debug port greets first ("JDWP-Handshake"); then it must close
+                    data = s.recv(100)
+                    if data == b"":
+                        self.outcomes[name] = "closed by the kernel"
+                        return
+                    if not b"JDWP-Handshake".startswith(data) and not data.startswith(b"JDWP"):
+                        self.outcomes[name] = "kernel answered %r" % data[:20]
+                        return
+        except ConnectionRefusedError:
+            self.outcomes[name] = "refused (the user VM was already connected)"
+        except (ConnectionResetError, BrokenPipeError):
+            self.outcomes[name] = "closed by the kernel"
+        except socket_module.timeout:
+            self.outcomes[name] = "kernel kept the connection open for 10 s"
+
+    @classmethod
+    def ports(cls, pid):
+        """(session port, debug port) from the user VM's command line, or None before it is readable."""
+        try:
+            with open("/proc/%d/cmdline" % pid, "rb") as f:
+                args = f.read().decode().split("\0")
+        except FileNotFoundError:
+            return None
+        debug = [int(m.group(1)) for m in map(cls.DEBUG_PORT.match, args) if m]
+        if cls.SESSION_MAIN not in args or not debug:
+            return None
+        return int(args[args.index(cls.SESSION_MAIN) + 1]), debug[0]
+
+
+if __name__ == "__main__":
+    unittest.main()
