@@ -150,14 +150,15 @@ class RunningKernel:
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply["content"]
 
-    def run(self, code, timeout=120, interrupt_on=None, interrupt_after=None, on_message=None):
+    def run(self, code, timeout=120, interrupt_on=None, interrupt_after=None, on_message=None, stdin_answer=None):
         """Executes code and waits for its idle status and reply.
 
         interrupt_on(message) -> bool: send interrupt_request once it returns true for an iopub message of
         this cell; interrupt_after: seconds after the cell went busy to send it anyway.
         on_message(message): called for each iopub message of this cell as it arrives.
+        stdin_answer: allow stdin and answer each input_request with this text.
         """
-        msg_id = self.kc.execute(code, store_history=True, allow_stdin=False, stop_on_error=False)
+        msg_id = self.kc.execute(code, store_history=True, allow_stdin=stdin_answer is not None, stop_on_error=False)
         started = time.monotonic()
         deadline = started + timeout
         messages = []
@@ -172,6 +173,8 @@ class RunningKernel:
             if interrupted_at is None and busy_at is not None and interrupt_after is not None \
                     and now - busy_at >= interrupt_after:
                 interrupted_at = self.interrupt()
+            if stdin_answer is not None:
+                self._answer_input(msg_id, stdin_answer)
             try:
                 message = self.kc.get_iopub_msg(timeout=0.05)
             except queue.Empty:
@@ -192,6 +195,14 @@ class RunningKernel:
         reply = self.shell_reply(msg_id, max(5, deadline - time.monotonic()))
         return CellRun(reply, messages, done_at - started,
                        None if interrupted_at is None else done_at - interrupted_at)
+
+    def _answer_input(self, msg_id, answer):
+        try:
+            request = self.kc.get_stdin_msg(timeout=0)
+        except queue.Empty:
+            return
+        if request["msg_type"] == "input_request" and request["parent_header"].get("msg_id") == msg_id:
+            self.kc.input(answer)
 
     def shell_reply(self, msg_id, timeout):
         end = time.monotonic() + timeout

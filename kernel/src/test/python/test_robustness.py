@@ -6,8 +6,11 @@ Time limits are generous upper bounds on the kernel's promises (1 s interrupt, 5
 shared 2-core machine; the measured figures are printed as FIGURE lines.
 """
 
+import hashlib
+import hmac
 import json
 import os
+import random
 import re
 import shutil
 import socket as socket_module
@@ -15,11 +18,12 @@ import tempfile
 import threading
 import time
 import unittest
+import uuid
 
 import zmq
 from jupyter_client.session import Session
 
-from kernel_harness import (ResponsivenessProbe, RunningKernel, children, established_peers, figure, listening_ports,
+from kernel_harness import (HeartbeatProbe, ResponsivenessProbe, RunningKernel, children, established_peers, figure, listening_ports,
                             plain, process_alive, wait_until)
 
 HELPERS_WORK = "amdahlSpeedup(0.1, 8)"
@@ -492,6 +496,204 @@ class SecurityTests(unittest.TestCase):
                 self.assertIn("not a JDWP handshake", log)
                 return
         self.fail("never reached the user VM ports while they listened: %s" % probe.outcomes)
+
+
+class FuzzTests(unittest.TestCase):
+    """Malformed frames, bad JSON, wrong types, huge frames and random bytes on every channel: the kernel
+    neither crashes nor hangs, answers every well-formed request, and answers kernel_info after each batch."""
+
+    CHANNELS = ("shell_port", "control_port", "stdin_port", "iopub_port", "hb_port")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.seed = int(os.environ.get("JCONCUR_FUZZ_SEED", random.randrange(1 << 30)))
+        figure("fuzz_seed", "%d (JCONCUR_FUZZ_SEED=%d repeats this run)" % (cls.seed, cls.seed))
+        cls.random = random.Random(cls.seed)
+        cls.kernel = RunningKernel()
+        cls.info = cls.kernel.connection()
+        cls.key = cls.kernel.km.session.key
+        cls.context = zmq.Context()
+        cls.hb = HeartbeatProbe(cls.info, cls.context)
+        cls.kernel.ok("int before = 41;")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.hb.close()
+        cls.context.destroy(linger=0)
+        cls.kernel.shutdown()
+
+    def assert_alive(self, batch):
+        self.assertTrue(process_alive(self.kernel.pid), "the kernel died after " + batch)
+        started = time.monotonic()
+        self.assertEqual("ok", self.kernel.kernel_info(timeout=30)["status"], batch)
+        self.assertIsNotNone(self.hb.ping(timeout=10), "no heartbeat after " + batch)
+        figure("fuzz_kernel_info_after_" + batch, "%.3f s" % (time.monotonic() - started))
+
+    def bytes_(self, low, high):
+        return self.random.randbytes(self.random.randint(low, high))
+
+    def address(self, port_name):
+        return "tcp://%s:%d" % (self.info["ip"], self.info[port_name])
+
+    def socket(self, port_name):
+        kind = zmq.XSUB if port_name == "iopub_port" else zmq.DEALER
+        s = self.context.socket(kind)
+        s.linger = 0
+        s.sndhwm = 0
+        s.connect(self.address(port_name))
+        return s
+
+    def sign(self, parts):
+        mac = hmac.new(self.key, digestmod=hashlib.sha256)
+        for part in parts:
+            mac.update(part)
+        return mac.hexdigest().encode()
+
+    def signed(self, header, parent=b"{}", metadata=b"{}", content=b"{}", identities=(), buffers=()):
+        parts = [p if isinstance(p, bytes) else json.dumps(p).encode() for p in (header, parent, metadata, content)]
+        return list(identities) + [b"<IDS|MSG>", self.sign(parts)] + parts + list(buffers)
+
+    def header(self, msg_type, **extra):
+        h = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": "fuzz", "username": "fuzz",
+             "date": "2020-01-01T00:00:00Z", "version": "5.4"}
+        h.update(extra)
+        return h
+
+    def test_random_bytes_below_zeromq(self):
+        """Raw TCP: random bytes, truncated and corrupted ZMTP greetings, a 1 MB blob, on all five ports."""
+        greeting = b"\xff" + b"\x00" * 8 + b"\x7f" + b"\x03\x00" + b"NULL" + b"\x00" * 16
+        for port_name in self.CHANNELS:
+            for i in range(12):
+                payload = [self.bytes_(1, 4096), greeting[:self.random.randint(1, len(greeting))],
+                           greeting + self.bytes_(1, 4096), greeting + b"\x00" + self.bytes_(200, 400)][i % 4]
+                if i == 11:
+                    payload = greeting + self.random.randbytes(1 << 20)
+                try:
+                    with socket_module.create_connection((self.info["ip"], self.info[port_name]), timeout=5) as s:
+                        s.sendall(payload)
+                except OSError:
+                    pass  # the kernel may close a broken connection while we still write: fine
+        self.assert_alive("raw_tcp")
+
+    def test_malformed_multipart_frames(self):
+        """Valid ZeroMQ, garbage messages: random frames, stray delimiters, no or short parts, huge frames."""
+        for port_name in self.CHANNELS:
+            s = self.socket(port_name)
+            for _ in range(60):
+                frames = [self.bytes_(0, 2000) for _ in range(self.random.randint(1, 9))]
+                if self.random.random() < 0.5:
+                    frames.insert(self.random.randrange(len(frames) + 1), b"<IDS|MSG>")
+                if port_name == "iopub_port" and self.random.random() < 0.5:
+                    frames = [b"\x01" + frames[0]]  # a subscription, possibly huge or binary
+                s.send_multipart(frames)
+            s.send_multipart([b"<IDS|MSG>"])
+            s.send_multipart([b"<IDS|MSG>", b"", b"", b"", b"", b""])
+            s.send_multipart([b"<IDS|MSG>"] * 50)
+            s.send(self.random.randbytes(32 << 20))  # one 32 MB frame
+            s.send_multipart([b"x"] * 10000)  # many frames
+            time.sleep(0.5)
+            s.close()
+            self.assert_alive("frames_" + port_name.replace("_port", ""))
+
+    def test_signed_garbage_is_dropped(self):
+        """Correct signatures over parts that are not a Jupyter message: bad JSON, not objects, no msg_type."""
+        deep = b"[" * 100000 + b"]" * 100000
+        broken = [
+            (b"{", b"{}", b"{}", b"{}"), (b"\xff\xfe\x00", b"{}", b"{}", b"{}"), (b"[]", b"{}", b"{}", b"{}"),
+            (b"null", b"{}", b"{}", b"{}"), (b'"text"', b"{}", b"{}", b"{}"), (deep, b"{}", b"{}", b"{}"),
+            (b'{"msg_type": 5, "msg_id": "a"}', b"{}", b"{}", b"{}"), (b'{"msg_id": "b"}', b"{}", b"{}", b"{}"),
+            (json.dumps(self.header("kernel_info_request")).encode(), b"[1]", b"{}", b"{}"),
+            (json.dumps(self.header("kernel_info_request")).encode(), b"{}", b"7", b"{}"),
+            (json.dumps(self.header("execute_request")).encode(), b"{}", b"{}", b'{"code": "1"} trailing'),
+            (json.dumps(self.header("execute_request")).encode(), b"{}", b"{}", b'{"code": NaN'),
+        ]
+        for port_name in ("shell_port", "control_port", "stdin_port"):
+            s = self.socket(port_name)
+            for parts in broken:
+                s.send_multipart(self.signed(*parts))
+            self.assertEqual(0, s.poll(2000), "the kernel answered a message it should have dropped")
+            s.close()
+            self.assert_alive("signed_garbage_" + port_name.replace("_port", ""))
+
+    def bad_requests(self):
+        """(msg_type, content) pairs: well-formed messages with wrong or missing fields; each needs a reply."""
+        huge = "x" * (8 << 20)
+        return [
+            ("execute_request", {"code": 5}), ("execute_request", {"code": None}),
+            ("execute_request", {"code": ["a"]}), ("execute_request", {}),
+            ("execute_request", {"code": "1", "silent": "yes", "store_history": {}}),
+            ("execute_request", {"code": "1", "user_expressions": [1, 2]}),
+            ("execute_request", {"code": "1", "user_expressions": {"a": 5, "b": "1 +", "c": "before"}}),
+            ("execute_request", {"code": "\ud800 + \u0000"}),
+            ("execute_request", {"code": "int " + "y" * 100000 + " = 1;"}),
+            ("complete_request", {"code": "Str", "cursor_pos": 10 ** 12}),
+            ("complete_request", {"code": "Str", "cursor_pos": -5}),
+            ("complete_request", {"code": "Str", "cursor_pos": "x"}), ("complete_request", {}),
+            ("inspect_request", {"code": "String", "cursor_pos": 10 ** 12, "detail_level": "max"}),
+            ("inspect_request", {"code": None, "cursor_pos": -1}), ("inspect_request", {}),
+            ("is_complete_request", {"code": 5}), ("is_complete_request", {}),
+            ("is_complete_request", {"code": "{" * 10000}),
+            ("history_request", {"hist_access_type": "range", "session": "x", "start": "a", "stop": 10 ** 20}),
+            ("history_request", {"hist_access_type": "tail", "n": -1}),
+            ("history_request", {"hist_access_type": "tail", "n": 10 ** 15}),
+            ("history_request", {"hist_access_type": "search", "pattern": None, "n": "x"}),
+            ("history_request", {"hist_access_type": 5}), ("history_request", {}),
+            ("kernel_info_request", {"junk": [1, 2, 3]}), ("comm_info_request", {"target_name": 5}),
+            ("connect_request", {}), ("interrupt_request", {"what": None}),
+            ("a" * 10000, {}), ("execute_reply", {}), ("status", {"execution_state": "dead"}),
+            ("../../etc/passwd", {}), ("unknown_request", {"payload": huge}),
+        ]
+
+    def test_wrong_types_are_answered(self):
+        """Well-formed, correctly signed requests with wrong types: every one gets a reply (often an error)."""
+        for port_name in ("shell_port", "control_port"):
+            s = self.socket(port_name)
+            sent = {}
+            for msg_type, content in self.bad_requests():
+                header = self.header(msg_type)
+                if self.random.random() < 0.3:
+                    header.update({"session": 5, "username": None, "date": "garbage", "version": "999"})
+                sent[header["msg_id"]] = msg_type
+                identities = [self.bytes_(1, 50) for _ in range(self.random.randint(0, 3))]
+                s.send_multipart(self.signed(header, content=content, identities=identities,
+                                             buffers=[self.bytes_(0, 100)] * self.random.randint(0, 2)))
+            answered = {}
+            deadline = time.monotonic() + 120
+            while len(answered) < len(sent) and time.monotonic() < deadline:
+                if not s.poll(1000):
+                    continue
+                frames = s.recv_multipart()
+                parent = json.loads(frames[frames.index(b"<IDS|MSG>") + 3])
+                answered[parent.get("msg_id")] = json.loads(frames[frames.index(b"<IDS|MSG>") + 2])["msg_type"]
+            s.close()
+            missing = {k: v[:40] for k, v in sent.items() if k not in answered}
+            self.assertEqual({}, missing, "requests without a reply on " + port_name)
+            self.assert_alive("wrong_types_" + port_name.replace("_port", ""))
+        self.assertEqual("42", self.kernel.value("before + 1"))
+
+    def test_stray_input_replies_answer_nothing(self):
+        """Signed input_reply messages nobody asked for wait on stdin; a later real input request ignores them."""
+        s = self.socket("stdin_port")
+        for _ in range(20):
+            s.send_multipart(self.signed(self.header("input_reply"), content={"value": "FORGED"}))
+        s.send_multipart(self.signed(self.header("input_reply"), content={"value": 5}))
+        time.sleep(0.5)
+        s.close()
+        self.assert_alive("stray_input_replies")
+        run = self.kernel.run('String line = new Scanner(System.in).nextLine(); System.out.println("got " + line);',
+                              stdin_answer="typed", timeout=60)
+        self.assertEqual("ok", run.status, run.describe())
+        self.assertIn("got typed", run.stream("stdout"))
+
+    def test_zz_kernel_log_has_no_crash(self):
+        """After the batches (this test runs last): no thread of the kernel died, nothing ran out of memory."""
+        log = self.kernel.log()
+        for sign in ("Exception in thread", "OutOfMemoryError"):
+            self.assertNotIn(sign, log)
+        self.assertEqual("42", self.kernel.value("before + 1"))
+        run = self.kernel.run('System.out.println("spinning"); while (true) {}',
+                              interrupt_on=lambda m: m["msg_type"] == "stream" and "spinning" in m["content"]["text"])
+        self.assertIn("Interrupted", run.error_text())
 
 
 class UserVmPortProbe(threading.Thread):
