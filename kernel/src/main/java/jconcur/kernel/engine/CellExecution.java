@@ -49,6 +49,7 @@ final class CellExecution {
         UserVmSession s = session;
         JShell jshell = s.jshell();
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
+        dropTemporaryVariables(jshell);
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
         Optional<MimeBundle> result = Optional.empty();
         for (int i = 0; i < pieces.size(); i++) {
@@ -58,6 +59,7 @@ final class CellExecution {
             CellSplitter.Piece piece = pieces.get(i);
             boolean last = i == pieces.size() - 1;
             s.control().keepNextValue(last);
+            s.control().clearStopped(); // a declaration runs no code: an earlier snippet's stop must not count
             List<SnippetEvent> events;
             try {
                 events = jshell.eval(piece.source());
@@ -95,6 +97,16 @@ final class CellExecution {
             }
         }
         return new Ok(result);
+    }
+
+    /**
+     * JShell keeps the value of every expression cell as a variable ($1, $2, ...) that a notebook never names,
+     * and imports every live one into the wrapper of every later snippet: compile time and the kernel's memory
+     * would grow with the square of the session's length. The values were shown; their variables go.
+     */
+    private static void dropTemporaryVariables(JShell jshell) {
+        jshell.variables().filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND).toList()
+                .forEach(jshell::drop);
     }
 
     private static jdk.jshell.SourceCodeAnalysis.SnippetWrapper wrapper(JShell jshell, Snippet snippet) {
