@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +19,7 @@ class KernelConformanceIT {
 
     @Test
     void installedKernelPassesJupyterKernelTest() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("jconcur.kernelJar", "target/jconcur-kernel.jar"));
-        assertTrue(Files.isRegularFile(jar), "the shaded kernel jar is missing: " + jar);
-        Path prefix = dir.resolve("prefix");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process install = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "install", "--prefix", prefix.toString())
-                .redirectErrorStream(true).start();
-        String installOutput = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(install.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(0, install.exitValue(), installOutput);
-        Path jupyterPath = prefix.resolve("share/jupyter");
-        assertTrue(Files.isRegularFile(jupyterPath.resolve("kernels/jconcur/kernel.json")), installOutput);
+        Path jupyterPath = KernelTestSuite.installKernelspec(dir);
 
         KernelTestSuite.Result result = KernelTestSuite.run(jupyterPath, dir, "jconcur");
 
