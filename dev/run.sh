@@ -36,5 +36,11 @@ else
   die "$jupyter has neither 'lab' nor 'notebook': install JupyterLab or the classic Notebook"
 fi
 
+# Jupyter refuses to run as root without --allow-root (containers, CI machines): say it, then allow it.
+if [ "$(id -u)" -eq 0 ]; then
+  note "running as root: passing --allow-root to Jupyter"
+  set -- --allow-root "$@"
+fi
+
 note "starting $jupyter $app in $notebook_dir (kernel: Java (jconcur)); stop it with Ctrl-C"
 exec "$jupyter" "$app" --notebook-dir="$notebook_dir" "$@"

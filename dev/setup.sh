@@ -52,20 +52,20 @@ jupyter_debs=(jupyter-client jupyter-notebook jupyter-nbconvert python3-ipykerne
 test_debs=("${jupyter_debs[@]}" python3-nbclient python3-jupyter-kernel-test chromium)
 
 ensure_system_packages() {
-  local wanted=("${runtime_debs[@]}")
-  find_jupyter >/dev/null || wanted+=("${jupyter_debs[@]}")
-  [ "$for_tests" -eq 1 ] && wanted+=("${test_debs[@]}")
-  if [ "$for_tests" -eq 1 ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
-    wanted+=(nodejs npm)
-  fi
-  if [ "$use_apt" -eq 0 ]; then
-    return 0
+  [ "$use_apt" -eq 1 ] || return 0
+  local wanted=("${runtime_debs[@]}") have_jupyter=1
+  find_jupyter >/dev/null || { have_jupyter=0; wanted+=("${jupyter_debs[@]}"); }
+  if [ "$for_tests" -eq 1 ]; then
+    wanted+=("${test_debs[@]}")
+    { command -v node && command -v npm; } >/dev/null 2>&1 || wanted+=(nodejs npm)
   fi
   if ! has_apt; then
-    note "no apt-get here: make sure these (or their equivalents) are installed: ${wanted[*]}"
+    if [ "$have_jupyter" -eq 0 ] || [ "$for_tests" -eq 1 ]; then
+      note "no apt-get here: install these or their equivalents yourself: ${wanted[*]}"
+    fi
     return 0
   fi
-  # A missing package is reported by install_debs; later steps then fail with their own clear error.
+  # A package that cannot be installed is reported here; the step that needs it then fails clearly.
   install_debs "${wanted[@]}" || true
 }
 

@@ -194,6 +194,8 @@ async function selectJconcurKernel(page) {
     log(`notebook opened with kernel ${current}: choosing Java (jconcur) from Kernel > Change kernel`);
     const dialog = page.locator('.modal-dialog button:has-text("Set Kernel")');
     if (await dialog.count()) await dialog.first().click();
+    // Switching while the first kernel still starts makes the server wait a minute for its kernel_info.
+    await waitForKernelIdle(page, 60_000);
     await page.click('#kernellink');
     await page.hover('#menu-change-kernel');
     await page.click('#kernel-submenu-jconcur a');
@@ -212,8 +214,8 @@ async function checkLogoAndHighlighting(page) {
   }, null, { timeout: 15_000 });
   check(await page.isVisible('#kernel_logo_widget img.current_kernel_logo'), 'the kernel logo is not visible');
   // The mode comes from language_info.codemirror_mode of kernel_info_reply; Java is CodeMirror's clike mode.
-  await page.waitForFunction(() => Jupyter.notebook.codemirror_mode === 'java'
-    || Jupyter.notebook.codemirror_mode?.name === 'java', null, { timeout: 15_000 });
+  await page.waitForFunction(() => Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code')
+    .every((c) => c.code_mirror.getMode().name === 'clike'), null, { timeout: 15_000 }).catch(() => {});
   const highlighting = await page.evaluate(() => {
     const javaOnly = new Set(['new', 'public', 'private', 'protected', 'static', 'final', 'throws', 'instanceof',
       'synchronized', 'this', 'extends', 'implements', 'interface', 'switch', 'case', 'throw', 'catch', 'do']);
@@ -259,8 +261,11 @@ async function runAllCells(page) {
   }
 }
 
-/** A screenshot of the whole notebook: the page is made as tall as the notebook (its #site div scrolls). */
-async function screenshotWholeNotebook(page, file) {
+/**
+ * Runs fn with the page as tall as the notebook, so that screenshots show whole cells (the notebook scrolls
+ * inside its #site div, not the page), then restores the viewport.
+ */
+async function withWholeNotebookVisible(page, fn) {
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => {
     const header = document.querySelector('#header')?.offsetHeight ?? 0;
@@ -268,8 +273,15 @@ async function screenshotWholeNotebook(page, file) {
   });
   await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 16_000) });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(viewport);
+  try {
+    return await fn();
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
+async function screenshot(target, file) {
+  await target.screenshot({ path: file });
   log(`screenshot ${path.relative(process.cwd(), file)}`);
 }
 
@@ -289,6 +301,9 @@ async function runNewCellFromToolbar(page, source) {
 
 async function interruptBusyLoop(page, outDir, stem) {
   const index = await runNewCellFromToolbar(page, 'while (true) {}');
+  // A cell added after the notebook loaded, as a user's new cells are, is highlighted as Java too.
+  const newCellMode = await page.evaluate((i) => Jupyter.notebook.get_cell(i).code_mirror.getMode().name, index);
+  check(newCellMode === 'clike', `a new code cell gets CodeMirror mode "${newCellMode}", not Java's (clike)`);
   await page.waitForFunction((i) => Jupyter.notebook.get_cell(i).input_prompt_number === '*'
     && document.querySelector('#kernel_indicator_icon').classList.contains('kernel_busy_icon'), index, { timeout: 10_000 });
   await page.waitForTimeout(1500); // let the loop really spin in the user VM
@@ -324,14 +339,16 @@ function assertCleanRun(cells) {
     `--- cell ${c.index}: ${c.source.split('\n')[0]}\n${c.errors.join('\n') || '(error shown in page)'}`).join('\n')}`);
   const notRun = code.filter((c) => typeof c.prompt !== 'number');
   check(notRun.length === 0, `cells that did not run: ${notRun.map((c) => c.index).join(', ')}`);
-  const sweepCells = code.filter((c) => /\bsweep\w*\s*\(/.test(c.source));
-  check(sweepCells.length > 0, 'the notebook has no sweep(...) cell');
+  // sweep(...), sweepWorkers(...), Sweep.onExecutor(...)...run(): every cell that runs a sweep shows its chart.
+  const sweepCells = code.filter((c) => /\bsweep\w*\s*\(|\bSweep\s*\.\s*on\w+\s*\(/.test(c.source));
+  check(sweepCells.length > 0, 'the notebook has no sweep cell (sweep(...) or Sweep.on...(...))');
   for (const c of sweepCells) {
     const charts = c.images.filter((img) => img.png && img.width > 0 && img.height > 0);
     check(charts.length > 0, `sweep cell ${c.index} shows no chart image: ${JSON.stringify(c.images)}`);
   }
   const images = code.reduce((n, c) => n + c.images.length, 0);
   log(`all ${code.length} code cells ran without error; ${sweepCells.length} sweep cell(s) with charts; ${images} images in all`);
+  return sweepCells;
 }
 
 async function main() {
@@ -388,8 +405,12 @@ async function main() {
     await selectJconcurKernel(page);
     await checkLogoAndHighlighting(page);
     const cells = await runAllCells(page);
-    await screenshotWholeNotebook(page, path.join(opts.out, `${stem}.png`));
-    assertCleanRun(cells);
+    await withWholeNotebookVisible(page, async () => {
+      await screenshot(page, path.join(opts.out, `${stem}.png`));
+      const sweepCells = assertCleanRun(cells);
+      await screenshot(page.locator('#notebook-container > .cell').nth(sweepCells[0].index),
+        path.join(opts.out, `${stem}-sweep.png`));
+    });
     const interruptMs = await interruptBusyLoop(page, opts.out, stem);
     log(`OK: ${notebookName}, run all ${((Date.now() - t0) / 1000).toFixed(0)} s in all, interrupt ${interruptMs} ms`);
     ok = true;

@@ -57,6 +57,10 @@ class JconcurKernelTests(jupyter_kernel_test.KernelTests):
 
     code_display_data = [
         {"code": 'display("hello");', "mime": "text/plain"},
+        {"code": "display(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+         "mime": "image/png"},
+        {"code": 'display(new MimeBundle(Map.of("text/html", "<b>hi</b>", "text/plain", "hi"), Map.of()));',
+         "mime": "text/html"},
     ]
 
     # '?' matches the '*' of "6 * 7" and nothing else in this session's history.

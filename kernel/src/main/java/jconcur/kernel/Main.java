@@ -7,11 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jconcur.kernel.engine.Engine;
+import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.JShellEngine;
+import jconcur.kernel.grade.GradeCommand;
+import jconcur.kernel.magic.MagicEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
 import jconcur.kernel.install.KernelspecInstaller;
+import jconcur.kernel.install.SelfCheck;
 import jconcur.kernel.protocol.HistoryStore;
 import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.protocol.KernelInfo;
@@ -39,6 +44,9 @@ public final class Main {
         COMMANDS.put("kernel", new Command("kernel CONNECTION_FILE\n  run the kernel (Jupyter starts it from the kernelspec)",
                 Main::kernel));
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
+        COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
+                Main::check));
+        COMMANDS.put("grade", new Command(GradeCommand.COMMAND_USAGE, args -> GradeCommand.run(args, System.out, System.err)));
     }
 
     private Main() {}
@@ -62,9 +70,9 @@ public final class Main {
         }
         try {
             return command.body().run(args.subList(1, args.size()));
-        } catch (UsageException | InstallException e) {
+        } catch (UsageException e) {
             return usageError(e.getMessage());
-        } catch (ConnectionInfo.ConnectionFileException | Channels.BindException e) {
+        } catch (InstallException | ConnectionInfo.ConnectionFileException | Channels.BindException e) {
             System.err.println("jconcur: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -81,8 +89,7 @@ public final class Main {
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
         HistoryStore history = HistoryStore.open(
                 JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        Kernel kernel = Kernel.start(connection, output -> JShellEngine.start(output, null), history);
+        Kernel kernel = Kernel.start(connection, Main::engine, history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         kernel.awaitShutdownRequest();
@@ -92,7 +99,12 @@ public final class Main {
     }
 
     private static int install(List<String> args) throws URISyntaxException {
-        InstallOptions options = InstallOptions.parse(args);
+        InstallOptions options;
+        try {
+            options = InstallOptions.parse(args);
+        } catch (InstallException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(jar)) {
             throw new InstallException("install must run from the kernel jar: java -jar "
@@ -101,10 +113,29 @@ public final class Main {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path installed = new KernelspecInstaller()
-                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace());
+                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace(), true);
         System.out.println("Installed kernelspec " + KernelspecInstaller.NAME + " (" + KernelspecInstaller.DISPLAY_NAME
                 + ") in " + installed);
         return 0;
+    }
+
+    private static int check(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("check takes no arguments");
+        }
+        SelfCheck.Report report = new SelfCheck(Main::engine).run();
+        System.out.printf("%s: %s (kernel_info after %d ms, first cell after %d ms more, JDK %s)%n",
+                report.ok() ? "ok" : "FAILED", report.detail(), report.kernelInfoMillis(), report.firstCellMillis(),
+                Runtime.version());
+        return report.ok() ? 0 : 1;
+    }
+
+    /**
+     * The engine of every kernel this jar runs (kernel and check): magics over JShell with user code in a user VM.
+     */
+    private static Engine engine(EngineOutput output) {
+        // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
+        return new MagicEngine(JShellEngine.start(output, null), output);
     }
 
     private static void haltIfStuck() {

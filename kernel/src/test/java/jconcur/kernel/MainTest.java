@@ -14,6 +14,7 @@ class MainTest {
         assertEquals(2, Main.run(List.of("kernel")));
         assertEquals(2, Main.run(List.of("kernel", "a.json", "b.json")));
         assertEquals(2, Main.run(List.of("install", "--bogus")));
+        assertEquals(2, Main.run(List.of("check", "now")));
         assertEquals(0, Main.run(List.of("--help")));
         assertEquals(0, Main.run(List.of("--version")));
     }
@@ -21,5 +22,11 @@ class MainTest {
     @Test
     void aMissingConnectionFileFailsWithStatusOne() {
         assertEquals(1, Main.run(List.of("kernel", "/nonexistent/kernel-1.json")));
+    }
+
+    @Test
+    void installOutsideTheJarIsAnErrorNotAUsageError() {
+        // Tests run from target/classes, not from a jar: install explains that it needs the jar.
+        assertEquals(1, Main.run(List.of("install", "--prefix", "/nonexistent")));
     }
 }

@@ -18,6 +18,7 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
 import jdk.jshell.spi.ExecutionControl.ExecutionControlException;
 import jdk.jshell.spi.ExecutionControl.StoppedException;
@@ -30,6 +31,8 @@ final class CellExecution {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    static final int KEPT_TEMPORARIES = 20;
 
     final int serial;
     final CountDownLatch finished = new CountDownLatch(1);
@@ -49,7 +52,6 @@ final class CellExecution {
         UserVmSession s = session;
         JShell jshell = s.jshell();
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
-        dropTemporaryVariables(jshell);
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
         Optional<MimeBundle> result = Optional.empty();
         for (int i = 0; i < pieces.size(); i++) {
@@ -66,6 +68,12 @@ final class CellExecution {
             } catch (IllegalStateException closed) {
                 return null; // the session ended before or during this snippet
             }
+            if (!events.isEmpty()) {
+                // Recorded before anything else: a report on a VM that died in this snippet names its lines.
+                Snippet snippet = events.get(0).snippet();
+                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(),
+                        piece.source(), wrapper(jshell, snippet)));
+            }
             if (!s.isAlive()) {
                 return null;
             }
@@ -74,8 +82,6 @@ final class CellExecution {
             }
             SnippetEvent event = events.get(0);
             Snippet snippet = event.snippet();
-            s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(), piece.source(),
-                    wrapper(jshell, snippet)));
             if (event.exception() != null) {
                 return tracebacks.exception(event.exception(), jshell, serial);
             }
@@ -96,17 +102,21 @@ final class CellExecution {
                 }
             }
         }
+        dropOldTemporaries(jshell);
         return new Ok(result);
     }
 
     /**
-     * JShell keeps the value of every expression cell as a variable ($1, $2, ...) that a notebook never names,
-     * and imports every live one into the wrapper of every later snippet: compile time and the kernel's memory
-     * would grow with the square of the session's length. The values were shown; their variables go.
+     * JShell keeps the value of every expression cell in a temporary variable ($1, $2, ...) and imports all of
+     * them into each later snippet, so compiling gets slower and the kernel heap grows with every such cell.
+     * A notebook never shows these names; the oldest ones beyond the last {@value #KEPT_TEMPORARIES} go.
      */
-    private static void dropTemporaryVariables(JShell jshell) {
-        jshell.variables().filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND).toList()
-                .forEach(jshell::drop);
+    private static void dropOldTemporaries(JShell jshell) {
+        List<VarSnippet> temporaries = jshell.variables()
+                .filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND).toList();
+        for (int i = 0; i < temporaries.size() - KEPT_TEMPORARIES; i++) {
+            jshell.drop(temporaries.get(i));
+        }
     }
 
     private static jdk.jshell.SourceCodeAnalysis.SnippetWrapper wrapper(JShell jshell, Snippet snippet) {

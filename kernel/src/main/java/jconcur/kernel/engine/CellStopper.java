@@ -55,6 +55,35 @@ final class CellStopper {
         }
     }
 
+    /**
+     * Goes once through the JDI calls an interrupt makes (class lookup, field reads, suspending a thread and
+     * reading its frames), on an idle thread of the user VM, so that the first interrupt is not slowed down
+     * by loading and compiling JDI in the kernel.
+     */
+    void warmUp() {
+        try {
+            List<ReferenceType> types = vm.classesByName(CellThread.CLASS_NAME);
+            if (!types.isEmpty()) {
+                ClassType type = (ClassType) types.get(0);
+                type.getValue(field(type, CellThread.CURRENT_FIELD));
+                type.getValue(field(type, CellThread.SIGNAL_FIELD));
+            }
+            for (ThreadReference thread : vm.allThreads()) {
+                if (thread.name().equals("jconcur-output-flusher") || thread.name().equals("jconcur-side-channel")) {
+                    thread.suspend();
+                    try {
+                        frames(thread);
+                    } finally {
+                        thread.resume();
+                    }
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // only a warm-up
+        }
+    }
+
     private static Field field(ClassType type, String name) {
         Field f = type.fieldByName(name);
         if (f == null) {

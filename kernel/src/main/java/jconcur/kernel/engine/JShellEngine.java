@@ -23,7 +23,7 @@ import jdk.jshell.JShell;
  * The engine: JShell in the kernel JVM, user code in a separate user VM (see {@link UserVmSession}).
  * The user VM boots in the background; the first call that needs it waits. When it dies (System.exit, crash,
  * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
- * Cursor positions are Unicode code points, as in the Jupyter protocol.
+ * Cursor positions are indexes into the Java string (UTF-16); the protocol layer converts Jupyter's code points.
  */
 public final class JShellEngine implements Engine {
 
@@ -83,19 +83,14 @@ public final class JShellEngine implements Engine {
                 return Tracebacks.interrupted();
             }
             ExecuteOutcome outcome = execution.run(code, output);
+            if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
+                outcome = withDeadlocksLeftBehind(f, s, execution.serial);
+            }
             if (outcome == null || !s.isAlive()) {
                 Failed ended = s.endReport();
                 s.claimEnd();
                 replace(s);
                 return outcome == null || outcome instanceof ExecuteOutcome.Ok ? ended : outcome;
-            }
-            if (execution.interrupted()) {
-                Optional<Failed> deadlock = deadlockLeftBehind(s, execution);
-                if (deadlock.isPresent()) {
-                    s.claimEnd();
-                    replace(s);
-                    return deadlock.get();
-                }
             }
             return outcome;
         } finally {
@@ -154,15 +149,22 @@ public final class JShellEngine implements Engine {
             }
             absolute.add(path.toString());
         }
-        UserVmSession current;
+        CompletableFuture<UserVmSession> target;
         synchronized (lock) {
             List<String> all = new ArrayList<>(settings.extraClassPath());
             absolute.stream().filter(p -> !all.contains(p)).forEach(all::add);
             settings = settings.withExtraClassPath(all);
-            current = session.getNow(null) instanceof UserVmSession s && s.isAlive() ? s : null;
+            target = session;
         }
-        // A session still booting picks the paths up from the settings.
-        if (current != null) {
+        // A session still booting took its settings before these paths: wait for it, then add them. A boot
+        // that fails leaves them in the settings for the next one.
+        UserVmSession current;
+        try {
+            current = target.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            current = null;
+        }
+        if (current != null && current.isAlive()) {
             absolute.forEach(current::addToClasspath);
         }
     }
@@ -201,6 +203,18 @@ public final class JShellEngine implements Engine {
         });
         future.thenAccept(s -> s.onExit(this::ended));
         return future;
+    }
+
+    /** An interrupted cell may leave deadlocked threads behind (it was only waiting for them): say so. */
+    private static Failed withDeadlocksLeftBehind(Failed interrupted, UserVmSession s, int cell) {
+        List<String> note = new StuckCellReport(s.origins(), new UserFrames(s.origins()))
+                .leftBehind(s.side().threadReport(1000), cell);
+        if (note.isEmpty()) {
+            return interrupted;
+        }
+        List<String> traceback = new ArrayList<>(interrupted.traceback());
+        traceback.addAll(note);
+        return new Failed(interrupted.ename(), interrupted.evalue(), traceback);
     }
 
     /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */
@@ -266,8 +280,8 @@ public final class JShellEngine implements Engine {
 
     private void retire(CompletableFuture<UserVmSession> old, String why) {
         old.thenAccept(s -> {
-            s.kill(new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": " + why
-                    + ". " + UserVmEnd.RESET_NOTE)));
+            s.kill(() -> new Failed("Restarted", why, List.of(Ansi.BOLD_RED + "Restarted" + Ansi.RESET + ": "
+                    + why + ". " + UserVmEnd.RESET_NOTE)));
             s.claimEnd();
             closeQuietly(s);
         });
@@ -295,12 +309,6 @@ public final class JShellEngine implements Engine {
     }
 
     // --- interrupts ---
-
-    /** A deadlock among threads of an interrupted cell that did stop: they would hold their locks for ever. */
-    private static Optional<Failed> deadlockLeftBehind(UserVmSession s, CellExecution execution) {
-        return new StuckCellReport(s.origins(), new UserFrames(s.origins()))
-                .deadlockLeftBehind(s.side().threadReport(1000), execution.serial);
-    }
 
     private void stopCell(CellExecution execution) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
@@ -334,23 +342,31 @@ public final class JShellEngine implements Engine {
             return;
         }
         Map<String, Object> report = s.side().threadReport(1000);
-        s.kill(new StuckCellReport(s.origins(), new UserFrames(s.origins())).describe(report, STOP_GRACE_MS,
-                execution.serial));
+        StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
+        s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }
 
     // --- class path of the user VM ---
 
-    /** The kernel's own jar (shaded: everything in one), or in development the kernel JVM's class path. */
+    /**
+     * The kernel's own jar when it is the shaded one (everything in one jar), else (development, tests,
+     * benchmarks) the kernel JVM's class path.
+     */
     static List<Path> userVmClassPath() {
-        try {
-            Path own = Path.of(JShellEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(own)) {
-                return List.of(own);
-            }
-        } catch (URISyntaxException | RuntimeException e) {
-            LOG.log(Level.FINE, "code source of the kernel", e);
+        Optional<Path> own = codeSource(JShellEngine.class);
+        if (own.isPresent() && Files.isRegularFile(own.get())
+                && own.equals(codeSource(com.fasterxml.jackson.databind.ObjectMapper.class))) {
+            return List.of(own.get());
         }
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.isBlank()).map(Path::of).toList();
+    }
+
+    private static Optional<Path> codeSource(Class<?> type) {
+        try {
+            return Optional.of(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,34 +20,34 @@ import jconcur.display.MimeBundle;
 import jconcur.kernel.uservm.Wire;
 
 /**
- * The kernel's end of the side channel. Displays and clear_output from any user VM thread go to the notebook
- * after the output printed before them (the user VM says how many output frames it had sent), then are
- * acknowledged; input requests are answered from the front end on their own thread; thread reports are asked
- * for when a cell does not stop.
+ * The kernel's end of the side channel: one ordered stream of output frames and JSON messages from any user VM
+ * thread. Output and displays go to the notebook in arrival order, which is the order they happened in the
+ * user VM; input requests are answered from the front end on their own thread; thread reports are requested
+ * when a cell does not stop. Counts delivered frames, so that a cell's result can wait for its output.
  */
 final class SideChannelHost {
 
     private static final Logger LOG = Logger.getLogger(SideChannelHost.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-    /** How long a display waits for earlier output that is still on its way. */
-    private static final long ORDER_WAIT_MS = 2000;
 
     private final Socket socket;
     private final DataInputStream in;
-    private final DataOutputStream out;
+    private final OutputStream out;
     private final EngineOutput output;
-    private final IoFrameReader io;
+    private final OutputDelivery delivery;
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    private long framesDelivered;
+    private boolean ended;
     private volatile boolean exitAnnounced;
 
-    SideChannelHost(Socket socket, EngineOutput output, IoFrameReader io) throws IOException {
+    SideChannelHost(Socket socket, EngineOutput output, LineTail stderrTail) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         this.output = output;
-        this.io = io;
+        this.delivery = new OutputDelivery(output, stderrTail);
         Thread reader = new Thread(this::readLoop, "jconcur-side-channel");
         reader.setDaemon(true);
         reader.start();
@@ -56,6 +56,26 @@ final class SideChannelHost {
     /** Whether the user VM said it is exiting through System.exit (its shutdown hooks ran). */
     boolean exitAnnounced() {
         return exitAnnounced;
+    }
+
+    /**
+     * Waits until at least count frames were delivered to the notebook, the channel ended, or the timeout
+     * passed. A negative count returns at once.
+     */
+    synchronized void awaitFrames(long count, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            while (framesDelivered < count && !ended) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warning(() -> "user VM output did not arrive in time (" + framesDelivered + " of " + count + ")");
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the user VM for its deadlock cycles and cell thread; null when it does not answer in time. */
@@ -87,53 +107,61 @@ final class SideChannelHost {
     private void readLoop() {
         try {
             while (true) {
-                byte[] frame = Wire.readFrame(in);
-                Map<String, Object> message = null;
+                Wire.Frame frame = Wire.readFrame(in);
                 try {
-                    message = JSON.readValue(frame, MAP);
-                    handle(message);
-                } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
-                    LOG.log(Level.WARNING, "broken side-channel message from the user VM", e);
-                    if (message != null && message.get("id") != null) {
-                        reply(message, Map.of("error", "the kernel could not handle this message: " + e));
+                    if (frame.kind() == Wire.FRAME_MESSAGE) {
+                        handle(frame.payload());
+                    } else {
+                        delivery.deliver(frame.kind(), frame.payload());
+                    }
+                } finally {
+                    synchronized (this) {
+                        framesDelivered++;
+                        notifyAll();
                     }
                 }
             }
         } catch (IOException e) {
             // the user VM is gone; the session notices through the process
+        } finally {
+            synchronized (this) {
+                ended = true;
+                notifyAll();
+            }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void handle(Map<String, Object> message) throws IOException {
-        String type = String.valueOf(message.get("type"));
-        switch (type) {
-            case "display" -> {
-                awaitEarlierOutput(message);
-                Map<String, Object> bundle = (Map<String, Object>) message.get("bundle");
-                deliver(() -> output.display(new MimeBundle((Map<String, Object>) bundle.get("data"),
-                                (Map<String, Object>) bundle.get("metadata")),
-                        (String) message.get("displayId"), Boolean.TRUE.equals(message.get("update"))));
-                reply(message, Map.of());
-            }
-            case "clear" -> {
-                awaitEarlierOutput(message);
-                deliver(() -> output.clearOutput(Boolean.TRUE.equals(message.get("wait"))));
-                reply(message, Map.of());
-            }
-            case "input" -> {
-                awaitEarlierOutput(message);
-                // The answer may take minutes; displays from other threads must not wait for it.
-                Thread.ofVirtual().name("jconcur-input").start(() -> answerInput(message));
-            }
-            case "reply" -> {
-                CompletableFuture<Map<String, Object>> reply = pending.get(((Number) message.get("id")).longValue());
-                if (reply != null) {
-                    reply.complete(message);
+    private void handle(byte[] payload) throws IOException {
+        Map<String, Object> message = null;
+        try {
+            message = JSON.readValue(payload, MAP);
+            Map<String, Object> m = message;
+            String type = String.valueOf(m.get("type"));
+            switch (type) {
+                case "display" -> {
+                    Map<String, Object> bundle = (Map<String, Object>) m.get("bundle");
+                    deliver(() -> output.display(new MimeBundle((Map<String, Object>) bundle.get("data"),
+                                    (Map<String, Object>) bundle.get("metadata")),
+                            (String) m.get("displayId"), Boolean.TRUE.equals(m.get("update"))));
                 }
+                case "clear" -> deliver(() -> output.clearOutput(Boolean.TRUE.equals(m.get("wait"))));
+                // The answer may take minutes; output and displays from other threads must not wait for it.
+                case "input" -> Thread.ofVirtual().name("jconcur-input").start(() -> answerInput(m));
+                case "reply" -> {
+                    CompletableFuture<Map<String, Object>> reply = pending.get(((Number) m.get("id")).longValue());
+                    if (reply != null) {
+                        reply.complete(m);
+                    }
+                }
+                case "exiting" -> exitAnnounced = true;
+                default -> LOG.warning("unknown side-channel message type " + type);
             }
-            case "exiting" -> exitAnnounced = true;
-            default -> LOG.warning("unknown side-channel message type " + type);
+        } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
+            LOG.log(Level.WARNING, "broken side-channel message from the user VM", e);
+            if (message != null && message.get("id") != null) {
+                reply(message, Map.of("error", "the kernel could not handle this message: " + e));
+            }
         }
     }
 
@@ -154,22 +182,11 @@ final class SideChannelHost {
         }
     }
 
-    private void deliver(Runnable toFrontEnd) {
+    private static void deliver(Runnable toFrontEnd) {
         try {
             toFrontEnd.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not pass a display on", e);
-        }
-    }
-
-    private void awaitEarlierOutput(Map<String, Object> message) {
-        Object seq = message.get("seq");
-        if (seq instanceof Number n) {
-            try {
-                io.awaitFrames(n.longValue(), ORDER_WAIT_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -181,9 +198,11 @@ final class SideChannelHost {
     }
 
     private void send(Map<String, Object> message) throws IOException {
-        byte[] payload = JSON.writeValueAsBytes(message);
+        byte[] json = JSON.writeValueAsBytes(message);
+        byte[] frame = Wire.frame(Wire.FRAME_MESSAGE, json, 0, json.length);
         synchronized (out) {
-            Wire.writeFrame(out, payload);
+            out.write(frame);
+            out.flush();
         }
     }
 }

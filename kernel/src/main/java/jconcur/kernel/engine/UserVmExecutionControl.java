@@ -8,25 +8,30 @@ import jconcur.kernel.uservm.Wire;
 import jdk.jshell.execution.JdiExecutionControl;
 
 /**
- * JShell's side of the user VM: JShell's streaming protocol over a socket with TCP_NODELAY and buffering on
- * both ends, JDI for class redefinition. Adds what the notebook needs: keeping the last value for rich
- * rendering, the place where an interrupted cell stopped, and whether the VM went away.
+ * JShell's side of the user VM: JShell's streaming protocol straight over a socket (TCP_NODELAY, buffered,
+ * no demultiplexing thread in between), JDI for class redefinition. Adds what the notebook needs: the cell's
+ * output is delivered before its result (results carry the number of output frames sent), the last value can
+ * be rendered richly, an interrupted cell says where it stopped, and a vanished VM is noticed.
  */
 final class UserVmExecutionControl extends JdiExecutionControl {
 
     /** Exception class name JShell reports for a cell the kernel interrupted. */
     static final String INTERRUPTED = CellInterrupted.class.getName();
+    /** How long a result waits for the output printed before it (it is normally there already). */
+    private static final long OUTPUT_WAIT_MS = 5000;
 
     private final VirtualMachine vm;
+    private final SideChannelHost side;
     private volatile boolean keepNextValue;
     private volatile boolean richValuePending;
     private volatile StackTraceElement[] stoppedAt;
     private volatile boolean stopped;
     private volatile boolean terminated;
 
-    UserVmExecutionControl(ObjectOutput out, ObjectInput in, VirtualMachine vm) {
+    UserVmExecutionControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, SideChannelHost side) {
         super(out, in);
         this.vm = vm;
+        this.side = side;
     }
 
     @Override
@@ -69,20 +74,30 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         stopped = false;
         stoppedAt = null;
         try {
-            String value = super.invoke(className, keep ? methodName + Wire.KEEP_VALUE_SUFFIX : methodName);
-            if (value.startsWith(Wire.RICH_MARKER)) {
-                richValuePending = true;
-                return value.substring(Wire.RICH_MARKER.length());
-            }
-            return value;
-        } catch (StoppedException e) {
-            stopped = true;
-            StackTraceElement[] where = stoppedAt;
-            if (where != null) {
-                // Reported like an exception, so that JShell maps the frames to snippet lines.
-                throw new UserException("the kernel interrupted this cell", INTERRUPTED, where);
-            }
+            Wire.Tagged result = Wire.untag(super.invoke(className, keep ? methodName + Wire.KEEP_VALUE_SUFFIX : methodName));
+            side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
+            richValuePending = result.has(Wire.FLAG_RICH);
+            return result.text();
+        } catch (UserException e) {
+            throw afterUserCode(e);
+        } catch (ResolutionException e) {
+            awaitOutput();
             throw e;
+        } catch (EngineTerminationException e) {
+            terminated = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        try {
+            Wire.Tagged result = Wire.untag(super.varValue(className, varName));
+            side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
+            return result.text();
+        } catch (UserException e) {
+            throw afterUserCode(e);
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
@@ -99,13 +114,46 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         }
         richValuePending = false;
         try {
-            return (String) extensionCommand(Wire.CMD_RENDER, null);
-        } catch (StoppedException e) {
-            stopped = true;
-            throw e;
+            String[] result = (String[]) extensionCommand(Wire.CMD_RENDER, null);
+            side.awaitFrames(Long.parseLong(result[0]), OUTPUT_WAIT_MS);
+            return result[1];
+        } catch (UserException e) {
+            throw afterUserCode(e);
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
+        }
+    }
+
+    /** Delivers the output of the user code that threw, then gives JShell the exception as it was thrown. */
+    private RunException afterUserCode(UserException e) {
+        Wire.Tagged message = Wire.untag(e.getMessage());
+        if (message.framesSent() >= 0) {
+            side.awaitFrames(message.framesSent(), OUTPUT_WAIT_MS);
+        } else {
+            awaitOutput();
+        }
+        if (INTERRUPTED.equals(e.causeExceptionClass())) {
+            stopped = true;
+            StackTraceElement[] where = stoppedAt;
+            // With the frames, JShell maps them to snippet lines like those of any exception.
+            return where == null ? new StoppedException() : new UserException(message.text(), INTERRUPTED, where);
+        }
+        UserException restored = new UserException(message.has(Wire.FLAG_NULL) ? null : message.text(),
+                e.causeExceptionClass(), e.getStackTrace());
+        restored.initCause(e.getCause());
+        return restored;
+    }
+
+    /** Waits for all output the user VM has sent so far (one more round trip; for results without a count). */
+    private void awaitOutput() {
+        try {
+            Object frames = extensionCommand(Wire.CMD_SYNC, null);
+            side.awaitFrames(((Number) frames).longValue(), OUTPUT_WAIT_MS);
+        } catch (EngineTerminationException e) {
+            terminated = true;
+        } catch (RunException | InternalException e) {
+            // no count: deliver the result without waiting
         }
     }
 

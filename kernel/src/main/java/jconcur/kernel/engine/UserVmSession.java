@@ -7,6 +7,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,19 +17,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
-import jconcur.kernel.uservm.Wire;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -40,6 +43,15 @@ final class UserVmSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UserVmSession.class.getName());
     private static final String PRELOAD = "preload.jsh";
+    /**
+     * What results from the user VM may contain when deserialized in the kernel: strings, numbers, JShell's
+     * exceptions with their stack traces. User code could write anything to that socket; nothing else is
+     * instantiated here.
+     */
+    private static final java.io.ObjectInputFilter RESULT_FILTER = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxarray=4000000;java.lang.String;java.lang.Long;java.lang.Number;java.lang.Integer;"
+                    + "java.lang.Boolean;java.lang.StackTraceElement;java.lang.Throwable;java.lang.Exception;"
+                    + "jdk.jshell.spi.ExecutionControl$*;java.util.Collections$*;java.util.ArrayList;!*");
 
     /** What a session is started with. */
     record Settings(List<String> vmOptions, List<Path> classPath, List<String> extraClassPath, long outputLimit) {
@@ -59,7 +71,8 @@ final class UserVmSession implements AutoCloseable {
     private final JShell jshell;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final SnippetOrigins origins = new SnippetOrigins();
-    private volatile Failed killReason;
+    /** Why the kernel ended this VM; formatted when asked, so that it can name the lines of the last snippet. */
+    private volatile Supplier<Failed> killReason;
 
     private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
             JShell jshell) {
@@ -70,30 +83,76 @@ final class UserVmSession implements AutoCloseable {
         this.jshell = jshell;
     }
 
+    /** A user VM with its connections, before JShell uses it. */
+    private record Connected(UserVmLauncher.LaunchedVm launched, SideChannelHost side, UserVmExecutionControl control) {}
+
+    /**
+     * Launches the user VM and, meanwhile, starts JShell and compiles the preloaded imports (the two take
+     * about as long); returns when both are done.
+     */
     static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
-        UserVmLauncher.LaunchedVm launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(),
-                settings.outputLimit());
+        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings));
+        JShell jshell = null;
         try {
-            launched.output().sink(text -> output.stream(Stream.STDERR, text));
-            watchJdiEvents(launched.vm());
-            IoFrameReader io = new IoFrameReader(output, launched.output().tail());
-            ExecutionControl control = Util.remoteInputOutput(
-                    new BufferedInputStream(launched.command().getInputStream(), 1 << 16),
-                    new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16),
-                    Map.of(Wire.IO_CHANNEL, io), Map.of(),
-                    (in, out) -> new UserVmExecutionControl(out, in, launched.vm()));
-            SideChannelHost side = new SideChannelHost(launched.side(), output, io);
-            JShell jshell = JShell.builder()
-                    .executionEngine(new Provider(control), Map.of())
+            jshell = JShell.builder()
+                    .executionEngine(new Provider(new PendingExecutionControl(
+                            connecting.thenApply(Connected::control))), Map.of())
                     .out(kernelLog()).err(kernelLog()).in(InputStream.nullInputStream())
                     .compilerOptions(compilerOptions(settings).toArray(String[]::new))
                     .build();
-            UserVmSession session = new UserVmSession(launched, (UserVmExecutionControl) control, side, jshell);
-            session.preload(settings);
+            preload(jshell, settings);
+            Connected connected = connecting.join();
+            warmUp(jshell);
+            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready.
+            session.stopper.warmUp();
+            session.side.threadReport(2000);
             return session;
+        } catch (CompletionException e) {
+            closeQuietly(jshell);
+            throw e.getCause() instanceof UserVmStartException start ? start
+                    : new UserVmStartException("The user VM could not be started: " + e.getCause(), e.getCause());
+        } catch (RuntimeException e) {
+            closeQuietly(jshell);
+            connecting.thenAccept(c -> c.launched().process().destroyForcibly());
+            throw new UserVmStartException("The kernel could not set up JShell for the user VM: " + e, e);
+        }
+    }
+
+    private static Connected connect(EngineOutput output, Settings settings) {
+        UserVmLauncher.LaunchedVm launched;
+        try {
+            launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(), settings.outputLimit());
+        } catch (UserVmStartException e) {
+            throw new CompletionException(e);
+        }
+        try {
+            launched.output().sink(text -> output.stream(Stream.STDERR, text));
+            watchJdiEvents(launched.vm());
+            SideChannelHost side = new SideChannelHost(launched.side(), output, launched.output().tail());
+            // Output before input, as on the user VM's side: each constructor exchanges a stream header.
+            ObjectOutputStream commands = new ObjectOutputStream(
+                    new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16));
+            commands.flush();
+            ObjectInputStream results = new ObjectInputStream(
+                    new BufferedInputStream(launched.command().getInputStream(), 1 << 16));
+            results.setObjectInputFilter(RESULT_FILTER);
+            return new Connected(launched, side,
+                    new UserVmExecutionControl(commands, results, launched.vm(), side));
         } catch (IOException | RuntimeException e) {
             launched.process().destroyForcibly();
-            throw new UserVmStartException("The user VM started but the kernel could not set it up: " + e, e);
+            throw new CompletionException(new UserVmStartException(
+                    "The user VM started but the kernel could not connect to it: " + e, e));
+        }
+    }
+
+    private static void closeQuietly(JShell jshell) {
+        if (jshell != null) {
+            try {
+                jshell.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing JShell", e);
+            }
         }
     }
 
@@ -136,16 +195,16 @@ final class UserVmSession implements AutoCloseable {
     }
 
     /** Ends the user VM now; a cell running in it reports reason. */
-    void kill(Failed reason) {
+    void kill(Supplier<Failed> reason) {
         killReason = reason;
         launched.process().destroyForcibly();
     }
 
     /** What the cell that was running when this VM ended should report. */
     Failed endReport() {
-        Failed reason = killReason;
+        Supplier<Failed> reason = killReason;
         if (reason != null) {
-            return reason;
+            return reason.get();
         }
         Process process = launched.process();
         Integer code = null;
@@ -184,7 +243,12 @@ final class UserVmSession implements AutoCloseable {
         }
     }
 
-    private void preload(Settings settings) {
+    private static void preload(JShell jshell, Settings settings) {
+        // The compiler's class path goes through addToClasspath, not a --class-path compiler option: that
+        // option would override every later addToClasspath (%maven, %classpath) in each compile task.
+        for (Path path : settings.classPath()) {
+            jshell.addToClasspath(path.toString());
+        }
         for (String path : settings.extraClassPath()) {
             jshell.addToClasspath(path);
         }
@@ -199,11 +263,20 @@ final class UserVmSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a declaration through the whole path once and drops it again, so the first cell of the notebook
+     * does not pay for the first compile and the first class loaded in the user VM.
+     */
+    private static void warmUp(JShell jshell) {
+        for (SnippetEvent event : jshell.eval("int jconcur$warmUp = 1 + 1;")) {
+            if (event.causeSnippet() == null) {
+                jshell.drop(event.snippet());
+            }
+        }
+    }
+
     private static List<String> compilerOptions(Settings settings) {
         List<String> options = new ArrayList<>();
-        options.add("--class-path");
-        options.add(settings.classPath().stream().map(Path::toString)
-                .collect(Collectors.joining(java.io.File.pathSeparator)));
         if (settings.vmOptions().contains("--enable-preview")) {
             options.addAll(List.of("--enable-preview", "--release", Integer.toString(Runtime.version().feature())));
         }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jconcur.kernel.engine.UserVmOptions;
 
@@ -28,16 +29,20 @@ public final class KernelspecInstaller {
     /** User VM options written into kernel.json for users to edit: the engine's defaults. */
     public static final String DEFAULT_USER_VM_OPTS = String.join(" ", UserVmOptions.DEFAULTS);
     /**
-     * Kernel JVM options, read by the java launcher: the kernel only routes messages, so a small heap, the
-     * serial collector and C1-only compilation keep it lean and quick to start.
+     * Kernel JVM options, read by the java launcher. The kernel JVM routes messages and runs JShell's compiler
+     * (javac) for every cell: C1-only compilation makes javac fast after a few cells instead of after hundreds
+     * (C2 competes for the CPU with the user's code), and the serial collector keeps the kernel off other cores.
      */
     public static final String DEFAULT_KERNEL_JVM_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     static final List<String> LOGOS = List.of("logo-64x64.png", "logo-32x32.png", "logo-svg.svg");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Installs into kernelsDir/jconcur and returns that directory. */
-    public Path install(Path kernelsDir, Path kernelJar, Path java, boolean replace) {
+    /**
+     * Installs into kernelsDir/jconcur and returns that directory.
+     * @param recordArchive also record the startup class archive (runs the installed kernel once)
+     */
+    public Path install(Path kernelsDir, Path kernelJar, Path java, boolean replace, boolean recordArchive) {
         Path target = kernelsDir.resolve(NAME);
         if (Files.exists(target) && !replace) {
             throw new InstallException("a jconcur kernelspec already exists in " + target + "; add --replace to replace it");
@@ -55,9 +60,17 @@ public final class KernelspecInstaller {
             for (String logo : LOGOS) {
                 copyResource(logo, staging.resolve(logo));
             }
-            json.writeValue(staging.resolve("kernel.json").toFile(), kernelJson(target, java));
+            json.writeValue(staging.resolve("kernel.json").toFile(), kernelJson(target, java, DEFAULT_KERNEL_JVM_OPTS));
             swapIn(staging, target);
             staging = null;
+            if (recordArchive) {
+                // Recorded against the final jar path: the JVM checks that the archive's class path matches.
+                Optional<String> archive = new StartupArchive().record(target, java, DEFAULT_KERNEL_JVM_OPTS);
+                if (archive.isPresent()) {
+                    json.writeValue(target.resolve("kernel.json").toFile(),
+                            kernelJson(target, java, DEFAULT_KERNEL_JVM_OPTS + " " + archive.get()));
+                }
+            }
             return target;
         } catch (IOException e) {
             throw new InstallException("cannot write the kernelspec in " + kernelsDir + ": " + e, e);
@@ -68,8 +81,8 @@ public final class KernelspecInstaller {
         }
     }
 
-    /** kernel.json for a kernelspec in kernelDir, run by the given java. */
-    public ObjectNode kernelJson(Path kernelDir, Path java) {
+    /** kernel.json for a kernelspec in kernelDir, run by the given java with the given kernel JVM options. */
+    public ObjectNode kernelJson(Path kernelDir, Path java, String kernelJvmOptions) {
         ObjectNode spec = json.createObjectNode();
         spec.putArray("argv")
                 .add(java.toAbsolutePath().toString())
@@ -82,7 +95,7 @@ public final class KernelspecInstaller {
         spec.put("interrupt_mode", "message");
         ObjectNode env = spec.putObject("env");
         env.put("JCONCUR_USER_VM_OPTS", DEFAULT_USER_VM_OPTS);
-        env.put("JDK_JAVA_OPTIONS", DEFAULT_KERNEL_JVM_OPTS);
+        env.put("JDK_JAVA_OPTIONS", kernelJvmOptions);
         ObjectNode metadata = spec.putObject("metadata");
         metadata.put("debugger", false);
         metadata.putObject("jconcur")

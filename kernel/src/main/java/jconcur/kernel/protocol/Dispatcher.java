@@ -3,6 +3,7 @@ package jconcur.kernel.protocol;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jconcur.kernel.wire.Log;
 
 /**
@@ -23,6 +24,8 @@ public final class Dispatcher {
 
     private final Iopub iopub;
     private final Map<String, Handler> handlers;
+    /** Unknown types already logged: some front-end extensions poll with them every few seconds. */
+    private final Set<String> reportedUnknown = ConcurrentHashMap.newKeySet();
 
     public Dispatcher(Iopub iopub, Map<String, Handler> handlers) {
         this.iopub = iopub;
@@ -38,7 +41,9 @@ public final class Dispatcher {
             } else if (NO_REPLY.contains(request.type())) {
                 Log.debug("%s: ignoring %s", request.channel(), request.message());
             } else {
-                Log.warn("%s: unknown message type '%s'", request.channel(), request.type());
+                if (reportedUnknown.add(request.type())) {
+                    Log.warn("%s: unknown message type '%s' (answered with an error reply)", request.channel(), request.type());
+                }
                 request.replyError("UnknownMessageType",
                         "jconcur does not handle '" + request.type() + "' on the " + request.channel() + " channel");
             }

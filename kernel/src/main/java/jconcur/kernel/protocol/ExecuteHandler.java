@@ -48,51 +48,62 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         if (storeHistory) {
             executionCount++;
         }
-        output.beginExecute(request.message(), content.path("allow_stdin").asBoolean(true));
-        if (!silent) {
-            ObjectNode input = json.createObjectNode();
-            input.put("code", code);
-            input.put("execution_count", executionCount);
-            iopub.publish("execute_input", request.header(), input);
+        output.beginExecute(request.message(), content.path("allow_stdin").asBoolean(true), silent);
+        try {
+            if (!silent) {
+                ObjectNode input = json.createObjectNode();
+                input.put("code", code);
+                input.put("execution_count", executionCount);
+                iopub.publish("execute_input", request.header(), input);
+            }
+            ObjectNode reply = json.createObjectNode();
+            Optional<PagerRequest> pager = PagerRequest.parse(code);
+            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code);
+            String resultText = switch (outcome) {
+                case ExecuteOutcome.Ok ok -> succeeded(request, ok, silent, reply);
+                case ExecuteOutcome.Failed failed -> failed(request, failed, reply);
+            };
+            request.reply(reply);
+            if (storeHistory) {
+                history.add(executionCount, code, resultText);
+            }
+        } finally {
+            output.endExecute();
         }
+    }
 
-        ObjectNode reply = json.createObjectNode();
-        Optional<PagerRequest> pager = PagerRequest.parse(code);
-        ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code);
+    /** Publishes the result (unless silent) and fills the ok reply; returns the result's text for the history. */
+    private String succeeded(Request request, ExecuteOutcome.Ok ok, boolean silent, ObjectNode reply) {
         String resultText = null;
-        switch (outcome) {
-            case ExecuteOutcome.Ok ok -> {
-                if (ok.result().isPresent() && !silent) {
-                    MimeBundle result = ok.result().get();
-                    ObjectNode message = KernelOutput.bundleContent(json, result);
-                    message.put("execution_count", executionCount);
-                    iopub.publish("execute_result", request.header(), message);
-                    resultText = result.data().get("text/plain") instanceof String text ? text : null;
-                }
-                reply.put("status", "ok");
-                reply.put("execution_count", executionCount);
-                if (!reply.has("payload")) {
-                    reply.putArray("payload");
-                }
-                reply.set("user_expressions", evaluate(content.path("user_expressions")));
-            }
-            case ExecuteOutcome.Failed failed -> {
-                ObjectNode error = errorContent(failed);
-                iopub.publish("error", request.header(), error.deepCopy());
-                reply.setAll(error);
-                reply.put("status", "error");
-                reply.put("execution_count", executionCount);
-                reply.putArray("payload");
-                reply.putObject("user_expressions");
-                if (content.path("stop_on_error").asBoolean(true)) {
-                    stopOnError.abortQueuedExecutes();
-                }
-            }
+        if (ok.result().isPresent() && !silent) {
+            MimeBundle result = ok.result().get();
+            ObjectNode message = KernelOutput.bundleContent(json, result);
+            message.put("execution_count", executionCount);
+            iopub.publish("execute_result", request.header(), message);
+            resultText = result.data().get("text/plain") instanceof String text ? text : null;
         }
-        request.reply(reply);
-        if (storeHistory) {
-            history.add(executionCount, code, resultText);
+        reply.put("status", "ok");
+        reply.put("execution_count", executionCount);
+        if (!reply.has("payload")) {
+            reply.putArray("payload");
         }
+        reply.set("user_expressions", evaluate(request.content().path("user_expressions")));
+        return resultText;
+    }
+
+    /** Publishes the one error output and fills the error reply; with stop_on_error the queue is aborted. */
+    private String failed(Request request, ExecuteOutcome.Failed failed, ObjectNode reply) {
+        ObjectNode error = errorContent(failed);
+        iopub.publish("error", request.header(), error.deepCopy());
+        reply.setAll(error);
+        reply.put("status", "error");
+        reply.put("execution_count", executionCount);
+        reply.putArray("payload");
+        reply.putObject("user_expressions");
+        if (request.content().path("stop_on_error").asBoolean(true)) {
+            stopOnError.abortQueuedExecutes();
+        }
+        return null;
     }
 
     private ExecuteOutcome run(String code) {

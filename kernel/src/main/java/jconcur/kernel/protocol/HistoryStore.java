@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import jconcur.kernel.wire.Log;
 
 /**
@@ -24,7 +27,8 @@ import jconcur.kernel.wire.Log;
  * kernels of a user: one {@code {"session":s,"line":n,"input":...,"output":...}} object per stored cell and one
  * {@code {"session":s,"start":...}} marker per session. Several kernels may append at once: every read and
  * append holds an OS file lock. If the file cannot be used, history still works for this session, in memory.
- * The file is read in the background so that a long history never delays kernel start.
+ * All work happens in order on one thread of its own: recording a cell never delays the cell's reply or idle
+ * status, the file is read in the background at start, and a query sees every cell recorded before it.
  */
 public final class HistoryStore implements AutoCloseable {
 
@@ -33,14 +37,21 @@ public final class HistoryStore implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jconcur-history");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // Confined to the worker thread.
     private final List<HistoryEntry> entries = new ArrayList<>();
-    private final CompletableFuture<Void> ready;
     private FileChannel channel;
     private int session = 1;
 
     private HistoryStore(Path file) {
         this.file = file;
-        this.ready = file == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(this::load);
+        if (file != null) {
+            worker.execute(this::load);
+        }
     }
 
     /** History persisted in the given file (created with its directories if missing). */
@@ -55,18 +66,14 @@ public final class HistoryStore implements AutoCloseable {
 
     /** This kernel's session number: one more than the highest in the file when the kernel started. */
     public int session() {
-        ready.join();
-        synchronized (this) {
-            return session;
-        }
+        return query(() -> session);
     }
 
-    /** Records an executed cell of this session. */
+    /** Records an executed cell of this session; returns at once. */
     public void add(int line, String input, String output) {
-        ready.join();
         String storedOutput = output != null && output.length() > MAX_OUTPUT_CHARS
                 ? output.substring(0, MAX_OUTPUT_CHARS) : output;
-        synchronized (this) {
+        worker.execute(() -> {
             HistoryEntry entry = new HistoryEntry(session, line, input, storedOutput);
             entries.add(entry);
             ObjectNode record = json.createObjectNode();
@@ -75,15 +82,12 @@ public final class HistoryStore implements AutoCloseable {
             record.put("input", entry.input());
             record.put("output", entry.output());
             append(record);
-        }
+        });
     }
 
     /** The last n cells over all sessions, oldest first. */
     public List<HistoryEntry> tail(int n) {
-        ready.join();
-        synchronized (this) {
-            return List.copyOf(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size()));
-        }
+        return query(() -> List.copyOf(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size())));
     }
 
     /**
@@ -91,13 +95,12 @@ public final class HistoryStore implements AutoCloseable {
      * session > 0 is a session number; 0 is this session, -1 the one before, and so on (as in IPython).
      */
     public List<HistoryEntry> range(int session, int start, int stop) {
-        ready.join();
-        synchronized (this) {
+        return query(() -> {
             int wanted = session > 0 ? session : this.session + session;
             return entries.stream()
                     .filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
                     .toList();
-        }
+        });
     }
 
     /**
@@ -106,11 +109,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public List<HistoryEntry> search(String pattern, int n, boolean unique) {
         GlobPattern glob = new GlobPattern(pattern);
-        ready.join();
-        List<HistoryEntry> matches;
-        synchronized (this) {
-            matches = entries.stream().filter(e -> glob.matches(e.input())).toList();
-        }
+        List<HistoryEntry> matches = query(() -> entries.stream().filter(e -> glob.matches(e.input())).toList());
         if (unique) {
             Map<String, HistoryEntry> latest = new LinkedHashMap<>();
             for (HistoryEntry entry : matches) {
@@ -122,23 +121,32 @@ public final class HistoryStore implements AutoCloseable {
         return n > 0 && matches.size() > n ? matches.subList(matches.size() - n, matches.size()) : matches;
     }
 
+    /** Writes what is still queued, then closes the file. */
     @Override
     public void close() {
-        ready.join();
-        synchronized (this) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    Log.warn("history: closing %s: %s", file, e.getMessage());
-                }
-                channel = null;
-            }
+        if (worker.isShutdown()) {
+            return;
+        }
+        query(() -> {
+            closeQuietly();
+            return null;
+        });
+        worker.shutdown();
+    }
+
+    private <T> T query(Callable<T> work) {
+        try {
+            return worker.submit(work).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("history: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("history: interrupted", e);
         }
     }
 
     /** Reads the file and claims the next session number, both under the file lock. */
-    private synchronized void load() {
+    private void load() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

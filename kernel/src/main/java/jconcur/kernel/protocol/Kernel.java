@@ -90,7 +90,7 @@ public final class Kernel implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stdin.cancel();
+        stdin.close();
         try {
             engine.close();
         } catch (RuntimeException e) {

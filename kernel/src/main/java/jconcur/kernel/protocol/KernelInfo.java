@@ -27,7 +27,9 @@ public final class KernelInfo implements Dispatcher.Handler {
         language.put("mimetype", "text/x-java");
         language.put("file_extension", ".jshell");
         language.put("pygments_lexer", "java");
-        language.put("codemirror_mode", "java");
+        // The MIME type, not "java": the classic Notebook gives cells added later the raw codemirror_mode, and
+        // CodeMirror 5 knows Java only as text/x-java (new cells went unhighlighted); JupyterLab accepts both.
+        language.put("codemirror_mode", "text/x-java");
         language.put("nbconvert_exporter", "script");
         content.put("banner", "jconcur " + version() + ": Java " + Runtime.version().feature()
                 + " (JShell) with concurrency helpers and XChart preloaded.\n"

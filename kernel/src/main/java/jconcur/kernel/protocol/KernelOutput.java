@@ -8,8 +8,10 @@ import jconcur.kernel.wire.Log;
 import jconcur.kernel.wire.Message;
 
 /**
- * Where the engine's output goes: iopub messages whose parent is the latest execute request, so that output
- * of threads that outlive their cell lands in the cell the user ran last. Safe to call from any thread.
+ * Where the engine's output goes: iopub messages whose parent is the running execute request, and between
+ * requests the latest non-silent one, so that output of threads that outlive their cell lands in the cell the
+ * user ran last (a silent request, e.g. from a variable inspector, has no cell to show it). Safe to call from
+ * any thread.
  */
 public final class KernelOutput implements EngineOutput {
 
@@ -20,6 +22,7 @@ public final class KernelOutput implements EngineOutput {
     private final StdinChannel stdin;
     private final ObjectMapper json;
     private volatile Target target = new Target(null, false);
+    private volatile Target lastVisible = target;
 
     public KernelOutput(Iopub iopub, StdinChannel stdin, ObjectMapper json) {
         this.iopub = iopub;
@@ -28,8 +31,16 @@ public final class KernelOutput implements EngineOutput {
     }
 
     /** From now on output belongs to this execute request. */
-    public void beginExecute(Message request, boolean allowStdin) {
+    public void beginExecute(Message request, boolean allowStdin, boolean silent) {
         target = new Target(request, allowStdin);
+        if (!silent) {
+            lastVisible = target;
+        }
+    }
+
+    /** The request has been answered: later output goes to the latest non-silent request. */
+    public void endExecute() {
+        target = lastVisible;
     }
 
     @Override

@@ -2,6 +2,10 @@ package jconcur.kernel.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jconcur.kernel.wire.Log;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
@@ -11,13 +15,19 @@ import org.zeromq.ZMQ;
 
 /**
  * Asks the front end that sent an execute request for a line of input (input_request on stdin) and blocks
- * until its input_reply. One request at a time; an interrupt or shutdown cancels the wait.
+ * until its input_reply. The exchange runs on one platform thread that owns the socket, so callers may be
+ * virtual threads (a blocking ZeroMQ receive would pin their carrier for as long as the user takes to type).
+ * One request at a time; an interrupt or shutdown cancels the wait.
  */
-public final class StdinChannel {
+public final class StdinChannel implements AutoCloseable {
 
     private final MessageSocket socket;
     private final Session session;
-    private final Object oneAtATime = new Object();
+    private final ExecutorService exchanges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jconcur-stdin");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile ZMQ.CancellationToken waiting;
 
     public StdinChannel(MessageSocket socket, Session session) {
@@ -30,24 +40,18 @@ public final class StdinChannel {
      * @throws CancellationException when cancelled by {@link #cancel()} or when the channel closes
      */
     public String requestInput(Message parent, String prompt, boolean password) {
-        synchronized (oneAtATime) {
-            ZMQ.CancellationToken token = socket.newCancellationToken();
-            waiting = token;
-            try {
-                discardStaleReplies();
-                ObjectNode content = session.json().createObjectNode();
-                content.put("prompt", prompt);
-                content.put("password", password);
-                Message request = session.newMessage(parent.identities(), "input_request", parent.header(), null, content);
-                if (!socket.send(request)) {
-                    throw new CancellationException("the stdin channel is closed");
-                }
-                return awaitReply(request, token);
-            } catch (ChannelClosedException e) {
-                throw new CancellationException("input request cancelled (" + e.getMessage() + ")");
-            } finally {
-                waiting = null;
+        Future<String> answer = exchanges.submit(() -> exchange(parent, prompt, password));
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw new CancellationException("input request failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new CancellationException("input request interrupted");
         }
     }
 
@@ -56,6 +60,32 @@ public final class StdinChannel {
         ZMQ.CancellationToken token = waiting;
         if (token != null) {
             token.cancel();
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        exchanges.shutdownNow();
+    }
+
+    private String exchange(Message parent, String prompt, boolean password) {
+        ZMQ.CancellationToken token = socket.newCancellationToken();
+        waiting = token;
+        try {
+            discardStaleReplies();
+            ObjectNode content = session.json().createObjectNode();
+            content.put("prompt", prompt);
+            content.put("password", password);
+            Message request = session.newMessage(parent.identities(), "input_request", parent.header(), null, content);
+            if (!socket.send(request)) {
+                throw new CancellationException("the stdin channel is closed");
+            }
+            return awaitReply(request, token);
+        } catch (ChannelClosedException e) {
+            throw new CancellationException("input request cancelled (" + e.getMessage() + ")");
+        } finally {
+            waiting = null;
         }
     }
 

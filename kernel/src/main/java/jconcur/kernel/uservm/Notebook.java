@@ -50,7 +50,7 @@ public final class Notebook {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "clear");
         message.put("wait", wait);
-        call(message);
+        send(message);
     }
 
     private static void send(MimeBundle bundle, String id, boolean update) {
@@ -59,14 +59,12 @@ public final class Notebook {
         message.put("bundle", Rendering.toMap(bundle));
         message.put("displayId", id);
         message.put("update", update);
-        call(message);
+        send(message);
     }
 
-    private static void call(Map<String, Object> message) {
-        SideChannel side = UserVm.side();
-        message.put("seq", UserVm.flushOutput());
+    private static void send(Map<String, Object> message) {
         try {
-            side.call(message);
+            UserVm.send(message);
         } catch (IOException e) {
             throw new UncheckedIOException("the notebook is not reachable", e);
         }

@@ -40,9 +40,7 @@ final class NotebookInput extends InputStream {
         if (position < line.length) {
             return true;
         }
-        long seq = UserVm.flushOutput();
-        Map<String, Object> reply = UserVm.side().call(Map.of("type", "input", "prompt", "", "password", false,
-                "seq", seq));
+        Map<String, Object> reply = UserVm.call(Map.of("type", "input", "prompt", "", "password", false));
         Object error = reply.get("error");
         if (error != null) {
             // Unchecked: Scanner would swallow an IOException and only say "No line found".

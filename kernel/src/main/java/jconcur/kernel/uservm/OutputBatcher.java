@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,7 @@ final class OutputBatcher {
     private static final long IDLE_NOTE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final long cellLimit;
-    /** The multiplexed channel to the kernel; output waits here until it is attached. */
-    private OutputStream channel;
+    private final SideChannel channel;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jconcur-output-flusher");
         t.setDaemon(true);
@@ -41,14 +41,10 @@ final class OutputBatcher {
     private long cellBytes;
     private long dropped;
     private long lastIdleNote;
-    private long framesSent;
 
-    OutputBatcher(long cellLimit) {
+    OutputBatcher(SideChannel channel, long cellLimit) {
+        this.channel = channel;
         this.cellLimit = cellLimit;
-    }
-
-    synchronized void attach(OutputStream kernelChannel) {
-        this.channel = kernelChannel;
     }
 
     /** A stream for System.out (FRAME_STDOUT) or System.err (FRAME_STDERR). */
@@ -101,14 +97,24 @@ final class OutputBatcher {
         flushLocked();
     }
 
-    /** Sends what is pending and returns how many frames were sent in all (see the display ordering). */
-    synchronized long flush() {
+    /** Sends pending output. */
+    synchronized void flush() {
         if (!cellRunning && dropped > 0 && System.nanoTime() - lastIdleNote > IDLE_NOTE_INTERVAL_NANOS) {
             reportDropped();
             lastIdleNote = System.nanoTime();
         }
         flushLocked();
-        return framesSent;
+    }
+
+    /** Side-channel frames sent so far, output included (the kernel delivers them before a cell's result). */
+    long framesSent() {
+        return channel.framesSent();
+    }
+
+    /** Sends a message after everything printed before it, with no output from other threads in between. */
+    synchronized void flushAndSend(Map<String, Object> message) throws IOException {
+        flushLocked();
+        channel.send(message);
     }
 
     private void reportDropped() {
@@ -154,16 +160,14 @@ final class OutputBatcher {
         if (open.size() > 0) {
             closeOpenFrame();
         }
-        if (frames.size() == 0 || channel == null) {
+        if (frames.size() == 0) {
             return;
         }
         try {
-            frames.writeTo(channel);
-            channel.flush();
+            channel.writeFrames(frames.toByteArray(), 0, frames.size(), pendingFrames);
         } catch (IOException e) {
-            // The kernel is gone; the side channel watcher ends this VM.
+            // The kernel is gone; the side channel's reader ends this VM.
         } finally {
-            framesSent += pendingFrames;
             pendingFrames = 0;
             frames.reset();
         }

@@ -1,43 +1,24 @@
 package jconcur.kernel.uservm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jconcur.display.MimeBundle;
-import jconcur.display.Renderable;
+import jconcur.display.Renderers;
 
 /** How values look in the notebook: the charts module's renderers first, then plain text. */
 final class Rendering {
 
-    /** jconcur.display.Renderers.render(Object) of the charts module, when it is on the class path. */
-    private static final MethodHandle RENDERERS = findRenderers();
-
     private Rendering() {}
 
     /** The rich rendering of a value (chart, table, image, Renderable), if it has one. */
-    @SuppressWarnings("unchecked")
     static Optional<MimeBundle> rich(Object value) {
         if (value instanceof MimeBundle bundle) {
             return Optional.of(bundle);
         }
-        if (value instanceof Renderable renderable) {
-            return Optional.ofNullable(renderable.toMimeBundle());
-        }
-        if (value == null || RENDERERS == null) {
-            return Optional.empty();
-        }
-        try {
-            return (Optional<MimeBundle>) RENDERERS.invoke(value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("rendering failed", t);
-        }
+        return Renderers.render(value);
     }
 
     /** Whether a value might have a rich rendering: anything but JDK values that only print as text. */
@@ -100,15 +81,5 @@ final class Rendering {
 
     private static String typeName(Object value) {
         return value == null ? "null" : value.getClass().getName();
-    }
-
-    private static MethodHandle findRenderers() {
-        try {
-            Class<?> renderers = Class.forName("jconcur.display.Renderers");
-            return MethodHandles.publicLookup().findStatic(renderers, "render",
-                    MethodType.methodType(Optional.class, Object.class));
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,9 @@
 package jconcur.kernel.uservm;
 
-/** The user VM's connections to the kernel, for the notebook API (display, input). Set once at start. */
+import java.io.IOException;
+import java.util.Map;
+
+/** The user VM's link to the kernel, for the notebook API (display, input). Set once at start. */
 final class UserVm {
 
     private static volatile SideChannel side;
@@ -13,17 +16,22 @@ final class UserVm {
         output = batcher;
     }
 
-    static SideChannel side() {
-        SideChannel s = side;
-        if (s == null) {
-            throw new IllegalStateException("this works only inside a jconcur notebook (the user VM of the kernel)");
-        }
-        return s;
+    /** Sends a message to the notebook after everything printed before it. */
+    static void send(Map<String, Object> message) throws IOException {
+        output().flushAndSend(message);
     }
 
-    /** Sends pending output and returns the number of output frames sent so far (0 outside a notebook). */
-    static long flushOutput() {
+    /** Sends a request after everything printed before it and waits for the kernel's reply. */
+    static Map<String, Object> call(Map<String, Object> message) throws IOException {
+        OutputBatcher batcher = output();
+        return side.call(message, batcher::flushAndSend);
+    }
+
+    private static OutputBatcher output() {
         OutputBatcher b = output;
-        return b == null ? 0 : b.flush();
+        if (b == null) {
+            throw new IllegalStateException("this works only inside a jconcur notebook (the user VM of the kernel)");
+        }
+        return b;
     }
 }

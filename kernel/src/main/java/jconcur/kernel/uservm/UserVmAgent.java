@@ -2,11 +2,15 @@ package jconcur.kernel.uservm;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.concurrent.Callable;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 
 /**
  * The execution engine inside the user VM: JShell's direct execution, with user code on a stoppable cell
- * thread (see {@link CellThread}), output framed per cell, and the last value kept for rich rendering.
+ * thread (see {@link CellThread}), output sent per cell, and the last value kept for rich rendering.
+ * Results and exception messages of user code are tagged with the number of side-channel frames sent by then
+ * (see {@link Wire#tag}), so that the kernel shows a cell's output before its result.
  */
 final class UserVmAgent extends DirectExecutionControl {
 
@@ -21,8 +25,7 @@ final class UserVmAgent extends DirectExecutionControl {
     private record Value(Object value, String text) {}
 
     @Override
-    public String invoke(String className, String methodName)
-            throws RunException, InternalException, EngineTerminationException {
+    public String invoke(String className, String methodName) throws RunException, InternalException {
         boolean keep = methodName.endsWith(Wire.KEEP_VALUE_SUFFIX);
         String name = keep ? methodName.substring(0, methodName.length() - Wire.KEEP_VALUE_SUFFIX.length()) : methodName;
         keptValue = null;
@@ -37,16 +40,15 @@ final class UserVmAgent extends DirectExecutionControl {
             Object v = doit.invoke(null);
             return new Value(v, valueString(v));
         });
-        if (keep && Rendering.mayBeRich(value.value())) {
+        boolean rich = keep && Rendering.mayBeRich(value.value());
+        if (rich) {
             keptValue = value.value();
-            return Wire.RICH_MARKER + value.text();
         }
-        return value.text();
+        return Wire.tag(output.framesSent(), rich ? String.valueOf(Wire.FLAG_RICH) : "", value.text());
     }
 
     @Override
-    public String varValue(String className, String varName)
-            throws RunException, EngineTerminationException, InternalException {
+    public String varValue(String className, String varName) throws RunException, InternalException {
         Field field;
         try {
             field = findClass(className).getDeclaredField(varName);
@@ -54,18 +56,28 @@ final class UserVmAgent extends DirectExecutionControl {
         } catch (Throwable e) {
             throw new InternalException(e.toString());
         }
-        return runCell(() -> valueString(field.get(null)));
+        String text = runCell(() -> valueString(field.get(null)));
+        return Wire.tag(output.framesSent(), "", text);
     }
 
     @Override
     public Object extensionCommand(String command, Object arg)
             throws RunException, EngineTerminationException, InternalException {
-        if (!Wire.CMD_RENDER.equals(command)) {
-            return super.extensionCommand(command, arg);
+        switch (command) {
+            case Wire.CMD_RENDER -> {
+                Object value = keptValue;
+                keptValue = null;
+                String json = runCell(() -> Rendering.rich(value).map(Rendering::toJson).orElse(null));
+                return new String[] {Long.toString(output.framesSent()), json};
+            }
+            case Wire.CMD_SYNC -> {
+                output.flush();
+                return output.framesSent();
+            }
+            default -> {
+                return super.extensionCommand(command, arg);
+            }
         }
-        Object value = keptValue;
-        keptValue = null;
-        return runCell(() -> Rendering.rich(value).map(Rendering::toJson).orElse(null));
     }
 
     @Override
@@ -73,7 +85,7 @@ final class UserVmAgent extends DirectExecutionControl {
         // The kernel stops cells through JDI (see CellThread); nothing to do on the command channel.
     }
 
-    private <T> T runCell(java.util.concurrent.Callable<T> body) throws RunException, InternalException {
+    private <T> T runCell(Callable<T> body) throws RunException {
         CellThread.Outcome<T> outcome;
         output.startCell();
         try {
@@ -83,11 +95,27 @@ final class UserVmAgent extends DirectExecutionControl {
         }
         return switch (outcome) {
             case CellThread.Outcome.Returned<T> r -> r.value();
-            case CellThread.Outcome.Stopped<T> s -> throw new StoppedException();
-            case CellThread.Outcome.Threw<T> t -> {
-                throwConvertedInvocationException(t.cause());
-                throw new InternalException("unreachable");
-            }
+            case CellThread.Outcome.Stopped<T> s -> throw new UserException(
+                    Wire.tag(output.framesSent(), "", CellThread.SIGNAL.getMessage()),
+                    CellInterrupted.class.getName(), new StackTraceElement[0]);
+            case CellThread.Outcome.Threw<T> t -> throw convert(t.cause(), 0);
         };
+    }
+
+    /** What JShell's DirectExecutionControl does with a user exception, with the outermost message tagged. */
+    private RunException convert(Throwable t, int depth) {
+        if (t instanceof SPIResolutionException sre) {
+            return new ResolutionException(sre.id(), sre.getStackTrace());
+        }
+        String message = t.getMessage();
+        if (depth == 0) {
+            message = Wire.tag(output.framesSent(), message == null ? String.valueOf(Wire.FLAG_NULL) : "",
+                    message == null ? "" : message);
+        }
+        UserException converted = new UserException(message, t.getClass().getName(), t.getStackTrace());
+        Throwable cause = t.getCause();
+        // Causes can form a cycle; Throwable.printStackTrace stops too.
+        converted.initCause(cause == null || cause == t || depth > 20 ? null : convert(cause, depth + 1));
+        return converted;
     }
 }

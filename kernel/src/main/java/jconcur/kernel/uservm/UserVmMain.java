@@ -2,17 +2,21 @@ package jconcur.kernel.uservm;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jconcur.concurrency.Progress;
 import jdk.jshell.execution.Util;
 
 /**
  * Main class of the user VM. Arguments: the kernel's port and the per-cell output limit in bytes; the session
  * secret arrives on standard input (not on the command line, where other users could read it).
- * Connects twice (JShell commands, side channel), routes System.out/err/in to the notebook, and serves JShell
- * until the kernel closes the connection. Ends itself when the kernel dies, even by SIGKILL.
+ * Connects twice: JShell's commands (read and answered on this thread, straight from the socket) and the side
+ * channel (output, displays, input). Serves JShell until the kernel closes the connection, and ends itself when
+ * the kernel dies, even by SIGKILL.
  */
 public final class UserVmMain {
 
@@ -29,34 +33,48 @@ public final class UserVmMain {
         haltWhenParentDies();
 
         Socket command = Wire.connect(port, secret, Wire.ROLE_COMMAND);
-        Socket sideSocket = Wire.connect(port, secret, Wire.ROLE_SIDE);
-        SideChannel side = new SideChannel(sideSocket);
-
-        OutputBatcher output = new OutputBatcher(outputLimit);
+        SideChannel side = new SideChannel(Wire.connect(port, secret, Wire.ROLE_SIDE));
+        OutputBatcher output = new OutputBatcher(side, outputLimit);
         UserVm.install(side, output);
         System.setOut(new PrintStream(output.stream(Wire.FRAME_STDOUT), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(output.stream(Wire.FRAME_STDERR), true, StandardCharsets.UTF_8));
         System.setIn(new NotebookInput());
         side.startReader();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output, side), "jconcur-exit-notice"));
+        Progress.install(new ProgressLine());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output), "jconcur-exit-notice"));
         Thread.currentThread().setName("jconcur-agent");
+        warmUpInBackground();
 
-        Util.forwardExecutionControlAndIO(new UserVmAgent(output),
-                new BufferedInputStream(command.getInputStream(), 1 << 16),
-                new BufferedOutputStream(command.getOutputStream(), 1 << 16),
-                Map.of(Wire.IO_CHANNEL, output::attach), Map.of());
+        // Output before input, as on the kernel's side: each constructor exchanges a stream header.
+        ObjectOutputStream results = new ObjectOutputStream(new BufferedOutputStream(command.getOutputStream(), 1 << 16));
+        results.flush();
+        ObjectInputStream commands = new ObjectInputStream(new BufferedInputStream(command.getInputStream(), 1 << 16));
+        Util.forwardExecutionControl(new UserVmAgent(output), commands, results);
         // The kernel closed the command channel: this session is over, whatever user threads still run.
         Runtime.getRuntime().halt(0);
     }
 
     /** On System.exit: sends what was printed last and tells the kernel the exit was deliberate. */
-    private static void announceExit(OutputBatcher output, SideChannel side) {
-        output.flush();
+    private static void announceExit(OutputBatcher output) {
         try {
-            side.send(Map.of("type", "exiting"));
+            output.flushAndSend(Map.of("type", "exiting"));
         } catch (java.io.IOException e) {
             // the kernel is gone already
         }
+    }
+
+    /**
+     * Loads what the first interrupt report and the first display need (thread management, JSON) while the
+     * kernel is still compiling the preloaded imports, so they do not delay the first cells.
+     */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            ThreadReport.snapshot();
+            Rendering.toJson(Rendering.render("warm-up"));
+        }, "jconcur-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     private static void haltWhenParentDies() {

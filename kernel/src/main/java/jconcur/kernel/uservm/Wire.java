@@ -1,7 +1,6 @@
 package jconcur.kernel.uservm;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,26 +15,62 @@ public final class Wire {
 
     /** Hex characters of the per-session secret each connection to the kernel starts with. */
     public static final int SECRET_LENGTH = 64;
-    /** Role byte after the secret: JShell's command stream (with the output channel piggy-backed). */
+    /** Role byte after the secret: JShell's command stream (commands and their results only). */
     public static final byte ROLE_COMMAND = 'C';
-    /** Role byte after the secret: the side channel (displays, input requests, thread reports). */
+    /** Role byte after the secret: the side channel (output, displays, input requests, thread reports). */
     public static final byte ROLE_SIDE = 'S';
 
-    /** Name of the channel multiplexed with JShell's commands that carries stdout/stderr frames. */
-    public static final String IO_CHANNEL = "jconcur-io";
-    /** Output frame kinds: [kind:1][length:4][UTF-8 bytes]. */
+    /** Side-channel frames are [kind:1][length:4][payload]: stdout or stderr UTF-8 bytes, or a JSON message. */
     public static final byte FRAME_STDOUT = 1;
     public static final byte FRAME_STDERR = 2;
+    public static final byte FRAME_MESSAGE = 3;
 
     /** Suffix of the invoke method name asking the agent to keep the value for a later {@link #CMD_RENDER}. */
     public static final String KEEP_VALUE_SUFFIX = "#keep";
-    /** Prefix of an invoke result whose value may have a rich rendering (so the kernel asks for it). */
-    public static final String RICH_MARKER = "\u0001jconcur-rich\u0001";
-    /** Extension command: render the kept value; returns the bundle as JSON text, or null. */
+    /** Extension command: render the kept value; returns {frames sent, bundle JSON or null}. */
     public static final String CMD_RENDER = "jconcur.render";
+    /** Extension command: returns the number of side-channel frames sent so far (a Long). */
+    public static final String CMD_SYNC = "jconcur.sync";
+    /** Flag of a tagged result: the value may have a rich rendering (ask with CMD_RENDER). */
+    public static final char FLAG_RICH = 'R';
+    /** Flag of a tagged exception message: the message was null. */
+    public static final char FLAG_NULL = 'N';
 
     /** Largest side-channel frame accepted, so a corrupt length cannot exhaust memory. */
     public static final int MAX_FRAME = 256 * 1024 * 1024;
+
+    private static final char TAG = '\u0001';
+
+    /**
+     * A result or exception message of user code, tagged with the number of side-channel frames the user VM had
+     * sent when the code ended, so that the kernel delivers that output before the result.
+     */
+    public record Tagged(long framesSent, String flags, String text) {
+        public boolean has(char flag) {
+            return flags.indexOf(flag) >= 0;
+        }
+    }
+
+    public static String tag(long framesSent, String flags, String text) {
+        return TAG + Long.toString(framesSent) + flags + TAG + text;
+    }
+
+    /** Reads a tagged text; an untagged one comes back with framesSent -1. */
+    public static Tagged untag(String text) {
+        if (text == null || text.isEmpty() || text.charAt(0) != TAG) {
+            return new Tagged(-1, "", text);
+        }
+        int end = text.indexOf(TAG, 1);
+        if (end < 0) {
+            return new Tagged(-1, "", text);
+        }
+        int digits = 1;
+        while (digits < end && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
+        long frames = digits > 1 ? Long.parseLong(text.substring(1, digits)) : -1;
+        return new Tagged(frames, text.substring(digits, end), text.substring(end + 1));
+    }
 
     private Wire() {}
 
@@ -55,22 +90,31 @@ public final class Wire {
         return socket;
     }
 
-    /** Writes one length-prefixed side-channel frame. */
-    public static void writeFrame(DataOutputStream out, byte[] payload) throws IOException {
-        out.writeInt(payload.length);
-        out.write(payload);
-        out.flush();
+    /** Encodes one side-channel frame. */
+    public static byte[] frame(byte kind, byte[] payload, int offset, int length) {
+        byte[] frame = new byte[5 + length];
+        frame[0] = kind;
+        frame[1] = (byte) (length >>> 24);
+        frame[2] = (byte) (length >>> 16);
+        frame[3] = (byte) (length >>> 8);
+        frame[4] = (byte) length;
+        System.arraycopy(payload, offset, frame, 5, length);
+        return frame;
     }
 
-    /** Reads one length-prefixed side-channel frame; throws EOFException at the end of the stream. */
-    public static byte[] readFrame(DataInputStream in) throws IOException {
+    /** One side-channel frame as read. */
+    public record Frame(byte kind, byte[] payload) {}
+
+    /** Reads one side-channel frame; throws EOFException at the end of the stream. */
+    public static Frame readFrame(DataInputStream in) throws IOException {
+        byte kind = in.readByte();
         int length = in.readInt();
         if (length < 0 || length > MAX_FRAME) {
             throw new IOException("bad side-channel frame length " + length);
         }
         byte[] payload = new byte[length];
         in.readFully(payload);
-        return payload;
+        return new Frame(kind, payload);
     }
 
     /** Reads the secret line the kernel writes to the user VM's standard input, byte by byte (no read-ahead). */

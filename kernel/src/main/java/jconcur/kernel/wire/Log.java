@@ -18,10 +18,6 @@ public final class Log {
 
     private Log() {}
 
-    public static boolean debugEnabled() {
-        return DEBUG;
-    }
-
     public static void debug(String format, Object... args) {
         if (DEBUG) {
             write("DEBUG", format, args);

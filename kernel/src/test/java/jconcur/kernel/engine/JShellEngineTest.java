@@ -156,6 +156,36 @@ class JShellEngineTest {
     }
 
     @Test
+    void richValuesRenderInTheUserVmAndDeclarationsDoNot() {
+        ok("record Dot(int x) implements Renderable {\n"
+                + "  public MimeBundle toMimeBundle() { return new MimeBundle(Map.of(\"text/html\", \"<b>\" + x + \"</b>\"), Map.of()); }\n}");
+        MimeBundle dot = ok("new Dot(4)").orElseThrow();
+        assertEquals("<b>4</b>", dot.data().get("text/html"));
+        assertEquals("Dot[x=4]", dot.data().get("text/plain"), "JShell's text goes along");
+        assertEquals(Optional.empty(), ok("var dot = new Dot(5);"));
+        MimeBundle image = ok("new java.awt.image.BufferedImage(3, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+                .orElseThrow();
+        assertTrue(((String) image.data().get("image/png")).startsWith("iVBOR"), "base64 PNG");
+    }
+
+    @Test
+    void displaysFromABackgroundThreadArriveAfterItsCellEnded() throws InterruptedException {
+        ok("new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { } display(\"late\"); }).start();");
+        assertTrue(out.await(() -> out.calls().contains("DISPLAY:late"), 10_000), out.calls().toString());
+    }
+
+    @Test
+    void helpersReportProgressAsOneUpdatedLine() {
+        ok("for (int i = 0; i < 3; i++) { jconcur.concurrency.Progress.update(\"step \" + i); Thread.sleep(120); }"
+                + " jconcur.concurrency.Progress.done();");
+        List<RecordingOutput.Display> displays = out.displays();
+        assertTrue(displays.size() >= 3, displays.toString());
+        assertFalse(displays.get(0).update());
+        assertTrue(displays.stream().skip(1).allMatch(d -> d.update() && d.displayId().equals(displays.get(0).displayId())));
+        assertEquals("", displays.get(displays.size() - 1).bundle().data().get("text/plain"), "the line goes away");
+    }
+
+    @Test
     void completionInspectionAndCompleteness() {
         ok("int counterValue = 3;");
         Completion c = engine.complete("int z = 1;\ncounterV", 18);

@@ -29,7 +29,7 @@ class KernelspecInstallerTest {
     void writesKernelJsonLogosAndACopyOfTheJar() throws IOException {
         Path kernels = dir.resolve("prefix/share/jupyter/kernels");
         Path java = Path.of("/opt/jdk/bin/java");
-        Path installed = new KernelspecInstaller().install(kernels, fakeJar("jar v1"), java, false);
+        Path installed = new KernelspecInstaller().install(kernels, fakeJar("jar v1"), java, false, false);
 
         assertEquals(kernels.resolve("jconcur"), installed);
         assertEquals("jar v1", Files.readString(installed.resolve("jconcur-kernel.jar")));
@@ -54,14 +54,14 @@ class KernelspecInstallerTest {
     void refusesToOverwriteUnlessAskedToReplace() throws IOException {
         Path kernels = dir.resolve("kernels");
         KernelspecInstaller installer = new KernelspecInstaller();
-        installer.install(kernels, fakeJar("jar v1"), Path.of("java"), false);
+        installer.install(kernels, fakeJar("jar v1"), Path.of("java"), false, false);
         var e = assertThrows(InstallException.class,
-                () -> installer.install(kernels, fakeJar("jar v2"), Path.of("java"), false));
+                () -> installer.install(kernels, fakeJar("jar v2"), Path.of("java"), false, false));
         assertTrue(e.getMessage().contains("--replace"));
         assertEquals("jar v1", Files.readString(kernels.resolve("jconcur/jconcur-kernel.jar")));
 
         Files.writeString(kernels.resolve("jconcur/stale.txt"), "old");
-        installer.install(kernels, fakeJar("jar v2"), Path.of("java"), true);
+        installer.install(kernels, fakeJar("jar v2"), Path.of("java"), true, false);
         assertEquals("jar v2", Files.readString(kernels.resolve("jconcur/jconcur-kernel.jar")));
         assertFalse(Files.exists(kernels.resolve("jconcur/stale.txt")));
     }
@@ -70,15 +70,15 @@ class KernelspecInstallerTest {
     void reinstallingFromTheInstalledJarItselfWorks() throws IOException {
         Path kernels = dir.resolve("kernels");
         KernelspecInstaller installer = new KernelspecInstaller();
-        Path installed = installer.install(kernels, fakeJar("jar v1"), Path.of("java"), false);
-        installer.install(kernels, installed.resolve("jconcur-kernel.jar"), Path.of("java"), true);
+        Path installed = installer.install(kernels, fakeJar("jar v1"), Path.of("java"), false, false);
+        installer.install(kernels, installed.resolve("jconcur-kernel.jar"), Path.of("java"), true, false);
         assertEquals("jar v1", Files.readString(kernels.resolve("jconcur/jconcur-kernel.jar")));
     }
 
     @Test
     void aMissingJarIsReported() {
         var e = assertThrows(InstallException.class, () ->
-                new KernelspecInstaller().install(dir.resolve("k"), dir.resolve("nope.jar"), Path.of("java"), false));
+                new KernelspecInstaller().install(dir.resolve("k"), dir.resolve("nope.jar"), Path.of("java"), false, false));
         assertTrue(e.getMessage().contains("does not exist"));
     }
 

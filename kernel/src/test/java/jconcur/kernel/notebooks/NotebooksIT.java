@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksIT {
 
     /** nbclient's limit for one cell; a hung cell fails the notebook rather than the build. */
-    private static final int CELL_TIMEOUT_SECONDS = 300;
+    private static final int CELL_TIMEOUT_SECONDS = 180;
     private static final Duration NOTEBOOK_LIMIT = Duration.ofMinutes(15);
 
     @TempDir

@@ -69,7 +69,7 @@ class KernelProtocolTest {
         assertEquals("java", language.path("name").asText());
         assertEquals(".jshell", language.path("file_extension").asText());
         assertEquals("text/x-java", language.path("mimetype").asText());
-        assertEquals("java", language.path("codemirror_mode").asText());
+        assertEquals("text/x-java", language.path("codemirror_mode").asText());
         assertEquals("java", language.path("pygments_lexer").asText());
         assertEquals(System.getProperty("java.version"), language.path("version").asText());
         assertTrue(content.path("help_links").size() > 0);
@@ -146,7 +146,7 @@ class KernelProtocolTest {
         Message second = client.execute("next");
         Message info = client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
         Message third = client.execute("next");
-        TimeUnit.MILLISECONDS.sleep(500); // let the queued requests reach the kernel's socket
+        TimeUnit.MILLISECONDS.sleep(1000); // let the queued requests reach the kernel's socket
         client.send(client.control, "interrupt_request", client.session.json().createObjectNode());
         assertEquals("interrupt_reply", client.receive(client.control).type());
 
@@ -201,6 +201,31 @@ class KernelProtocolTest {
         assertEquals("ok", client.receive(client.shell).content().path("status").asText());
         assertEquals("got Ada", ofType(client.iopubFor(request), "execute_result")
                 .content().path("data").path("text/plain").asText());
+    }
+
+    @Test
+    void inputCanBeRequestedFromAVirtualThread() {
+        engine.on("read", out -> {
+            String[] answer = new String[1];
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    answer[0] = out.requestInput("> ", false);
+                } catch (EngineOutput.InputNotAllowedException e) {
+                    answer[0] = e.getMessage();
+                }
+            });
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedEngine.ok(MimeBundle.text(answer[0]));
+        });
+        Message request = client.execute("read");
+        assertEquals("input_request", client.receive(client.stdin).type());
+        client.send(client.stdin, "input_reply", client.session.json().createObjectNode().put("value", "42"));
+        client.receive(client.shell);
+        assertEquals("42", ofType(client.iopubFor(request), "execute_result").content().path("data").path("text/plain").asText());
     }
 
     @Test
@@ -302,6 +327,22 @@ class KernelProtocolTest {
         assertEquals("stream", late.type());
         assertEquals("stderr", late.content().path("name").asText());
         assertEquals(latest.id(), late.parentHeader().path("msg_id").asText());
+    }
+
+    @Test
+    void outputAfterASilentRequestGoesBackToTheLatestVisibleCell() {
+        engine.result("visible", "1");
+        engine.result("inspector", "{}");
+        Message visible = client.execute("visible");
+        client.receive(client.shell);
+        client.iopubFor(visible);
+        ObjectNode silent = client.executeContent("inspector");
+        silent.put("silent", true);
+        Message quiet = client.send(client.shell, "execute_request", silent);
+        client.receive(client.shell);
+        client.iopubFor(quiet);
+        engine.output().stream(EngineOutput.Stream.STDOUT, "from a background thread\n");
+        assertEquals(visible.id(), client.receive(client.iopub).parentHeader().path("msg_id").asText());
     }
 
     @Test

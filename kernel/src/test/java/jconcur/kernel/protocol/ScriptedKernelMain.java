@@ -1,6 +1,7 @@
 package jconcur.kernel.protocol;
 
 import java.nio.file.Path;
+import java.util.Map;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.IsComplete;
@@ -47,6 +48,17 @@ public final class ScriptedKernelMain {
                     out.display(MimeBundle.text("hello"), null, false);
                     return ScriptedEngine.ok();
                 })
+                .on("display(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));", out -> {
+                    out.display(new MimeBundle(Map.of("image/png", "iVBORw0KGgo=", "text/plain", "BufferedImage 8x8"),
+                            Map.of()), "d-png", false);
+                    return ScriptedEngine.ok();
+                })
+                .on("display(new MimeBundle(Map.of(\"text/html\", \"<b>hi</b>\", \"text/plain\", \"hi\"), Map.of()));",
+                        out -> {
+                            out.display(new MimeBundle(Map.of("text/html", "<b>hi</b>", "text/plain", "hi"), Map.of()),
+                                    null, false);
+                            return ScriptedEngine.ok();
+                        })
                 .on("clearOutput();", out -> {
                     out.clearOutput(false);
                     return ScriptedEngine.ok();

@@ -1,0 +1,42 @@
+package jconcur.kernel.magic;
+
+import jconcur.kernel.engine.ExecuteOutcome;
+
+/** %threads: a thread dump of the user VM with the locks threads wait for, their owners, and deadlocks. */
+final class ThreadsMagic implements Magic {
+
+    @Override
+    public String name() {
+        return "threads";
+    }
+
+    @Override
+    public boolean isLine() {
+        return true;
+    }
+
+    @Override
+    public boolean isCell() {
+        return false;
+    }
+
+    @Override
+    public String usage() {
+        return "%threads [-a]";
+    }
+
+    @Override
+    public String help() {
+        return "Prints every platform thread of the user VM (those started by earlier cells included): its "
+                + "state, stack, the lock it waits for and which thread owns it, the monitors and locks it "
+                + "holds, and any deadlock. -a also lists JVM and JShell housekeeping threads.";
+    }
+
+    @Override
+    public ExecuteOutcome line(String args, MagicContext context) throws MagicUsageException, MagicFailedException {
+        if (!args.isBlank() && !args.strip().equals("-a")) {
+            throw new MagicUsageException("%threads takes no arguments but -a");
+        }
+        return context.runJava("jconcur.kernel.uservm.magic.ThreadDump.print(" + args.strip().equals("-a") + ");");
+    }
+}

@@ -1,0 +1,79 @@
+package jconcur.kernel.magic;
+
+import jconcur.kernel.engine.ExecuteOutcome;
+
+/**
+ * %time and %%time: CPU (user, sys, total) and wall time of the user VM while the code runs, printed as
+ * IPython prints them. A single expression is timed exactly, inside a lambda, and its value is the cell's
+ * value; other code (declarations, several statements) runs as usual between two probes, so its
+ * declarations stay defined, and its wall time includes JShell's compilation of the cell.
+ */
+final class TimeMagic implements JavaBodyMagic {
+
+    private static final String TIMING = "jconcur.kernel.uservm.magic.Timing";
+
+    @Override
+    public String name() {
+        return "time";
+    }
+
+    @Override
+    public boolean isLine() {
+        return true;
+    }
+
+    @Override
+    public boolean isCell() {
+        return true;
+    }
+
+    @Override
+    public String usage() {
+        return "%time STATEMENT\n%%time";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Runs the statement (or the cell) once and prints the CPU times of the user VM (all its threads:
+                user, sys, total) and the wall time, as IPython does. A single expression is timed exactly and
+                its value is shown; declarations and several statements run as a normal cell between two
+                probes, so what they define stays defined and the wall time also counts JShell's compilation
+                of the cell (typically tens of ms). Use %timeit for precise figures of short code.""";
+    }
+
+    @Override
+    public ExecuteOutcome line(String args, MagicContext context) throws MagicUsageException, MagicFailedException {
+        if (args.isBlank()) {
+            throw new MagicUsageException("%time needs a statement to time");
+        }
+        return time(args, context);
+    }
+
+    @Override
+    public ExecuteOutcome cell(String args, String body, MagicContext context)
+            throws MagicUsageException, MagicFailedException {
+        if (!args.isBlank()) {
+            throw new MagicUsageException("Can't use statement directly after '%%time'!");
+        }
+        if (body.isBlank()) {
+            throw new MagicUsageException("%%time needs code in the cell to time");
+        }
+        return time(body, context);
+    }
+
+    private static ExecuteOutcome time(String code, MagicContext context) throws MagicFailedException {
+        if (JavaSource.isSingleExpression(code)) {
+            return context.engine().execute(TIMING + ".time(() -> " + JavaSource.withoutTrailingSemicolon(code) + "\n)");
+        }
+        context.runJava(TIMING + ".start();");
+        long start = System.nanoTime();
+        ExecuteOutcome outcome = context.engine().execute(code);
+        long wall = System.nanoTime() - start;
+        if (outcome instanceof ExecuteOutcome.Failed) {
+            return outcome;
+        }
+        context.runJava(TIMING + ".stop(" + wall + "L);");
+        return outcome;
+    }
+}

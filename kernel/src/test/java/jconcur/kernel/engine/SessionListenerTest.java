@@ -1,0 +1,48 @@
+package jconcur.kernel.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import jconcur.kernel.uservm.Wire;
+import org.junit.jupiter.api.Test;
+
+/** The user VM port accepts only connections that open with the session secret. */
+class SessionListenerTest {
+
+    @Test
+    void aWrongSecretIsRejectedAndTheRightOneAccepted() throws Exception {
+        try (SessionListener listener = new SessionListener()) {
+            String forged = "0".repeat(Wire.SECRET_LENGTH);
+            try (Socket intruder = Wire.connect(listener.port(), forged, Wire.ROLE_SIDE)) {
+                assertClosedByPeer(intruder.getInputStream());
+            }
+            assertEquals(1, listener.rejected());
+            assertThrows(TimeoutException.class, () -> listener.awaitSide(200), "nothing was admitted");
+
+            try (Socket garbage = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                garbage.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".repeat(5).getBytes(StandardCharsets.US_ASCII));
+                assertClosedByPeer(garbage.getInputStream());
+            }
+            assertEquals(2, listener.rejected());
+
+            try (Socket real = Wire.connect(listener.port(), listener.secret(), Wire.ROLE_SIDE)) {
+                assertTrue(listener.awaitSide(5000).isConnected());
+            }
+        }
+    }
+
+    private static void assertClosedByPeer(InputStream in) throws IOException {
+        try {
+            assertEquals(-1, in.read());
+        } catch (java.net.SocketException reset) {
+            // closed with unread data: a reset is a rejection too
+        }
+    }
+}
