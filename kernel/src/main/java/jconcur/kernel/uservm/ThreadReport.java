@@ -32,7 +32,7 @@ final class ThreadReport {
                 ids.add(id);
             }
         }
-        Thread cell = CellThread.current;
+        Thread cell = UserCode.current;
         long cellId = cell == null ? -1 : cell.threadId();
         if (cell != null) {
             ids.add(cellId);

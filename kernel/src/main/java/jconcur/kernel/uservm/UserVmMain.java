@@ -42,7 +42,8 @@ public final class UserVmMain {
         side.startReader();
         Progress.install(new ProgressLine());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output), "jconcur-exit-notice"));
-        Thread.currentThread().setName("jconcur-agent");
+        // User code runs on this thread (see UserCode), so it keeps the name a Java program's first thread has.
+        Thread.currentThread().setName("main");
         warmUpInBackground();
 
         // Output before input, as on the kernel's side: each constructor exchanges a stream header.
