@@ -61,6 +61,7 @@ final class CellExecution {
             CellSplitter.Piece piece = pieces.get(i);
             boolean last = i == pieces.size() - 1;
             s.control().keepNextValue(last);
+            s.control().clearStopped(); // a declaration runs no code: an earlier snippet's stop must not count
             List<SnippetEvent> events;
             try {
                 events = jshell.eval(piece.source());

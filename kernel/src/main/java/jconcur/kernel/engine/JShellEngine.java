@@ -32,6 +32,8 @@ public final class JShellEngine implements Engine {
     static final long STOP_GRACE_MS = 2500;
     /** How often the interrupt is thrown again while the cell has not stopped (it may catch it). */
     private static final long STOP_RETRY_MS = 500;
+    /** How often an interrupt looks for the cell thread while the cell has none running (compiling, starting). */
+    private static final long NO_CELL_THREAD_RETRY_MS = 20;
 
     private final EngineOutput output;
     private final CodeAssist assist = new CodeAssist();
@@ -314,19 +316,19 @@ public final class JShellEngine implements Engine {
         try {
             while (true) {
                 UserVmSession s = execution.session;
-                if (s != null) {
-                    s.stopper().stop(frames -> {
-                        if (!framesTaken[0]) {
-                            framesTaken[0] = true;
-                            s.control().stoppedAt(frames);
-                        }
-                    });
-                }
+                boolean thrown = s != null && s.stopper().stop(frames -> {
+                    if (!framesTaken[0]) {
+                        framesTaken[0] = true;
+                        s.control().stoppedAt(frames);
+                    }
+                });
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, STOP_RETRY_MS),
+                // No cell thread yet (the snippet is compiling): look again soon, not after a full retry period.
+                long retry = thrown ? STOP_RETRY_MS : NO_CELL_THREAD_RETRY_MS;
+                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, retry),
                         TimeUnit.MILLISECONDS)) {
                     return;
                 }
