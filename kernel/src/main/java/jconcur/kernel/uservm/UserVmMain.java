@@ -36,8 +36,8 @@ public final class UserVmMain {
         SideChannel side = new SideChannel(Wire.connect(port, secret, Wire.ROLE_SIDE));
         OutputBatcher output = new OutputBatcher(side, outputLimit);
         UserVm.install(side, output);
-        System.setOut(new PrintStream(output.stream(Wire.FRAME_STDOUT), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(output.stream(Wire.FRAME_STDERR), true, StandardCharsets.UTF_8));
+        System.setOut(notebookStream(output, Wire.FRAME_STDOUT));
+        System.setErr(notebookStream(output, Wire.FRAME_STDERR));
         System.setIn(new NotebookInput());
         side.startReader();
         Progress.install(new ProgressLine());
@@ -53,6 +53,19 @@ public final class UserVmMain {
         Util.forwardExecutionControl(new UserVmAgent(output), commands, results);
         // The kernel closed the command channel: this session is over, whatever user threads still run.
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * System.out or System.err of the notebook. Closing it (try-with-resources around a writer on System.out
+     * is common) must not silence every later cell, so close only flushes.
+     */
+    private static PrintStream notebookStream(OutputBatcher output, byte kind) {
+        return new PrintStream(output.stream(kind), true, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
     }
 
     /** On System.exit: sends what was printed last and tells the kernel the exit was deliberate. */
