@@ -300,6 +300,9 @@ class OutputFloodTests(unittest.TestCase):
         figure(name + "_control_kernel_info", "worst %.3f s, %d unanswered within 10 s"
                % (stats["control_max"] or -1, stats["control_missed"]))
         self.assertGreater(stats["hb_count"], 0)
+        # jupyter_client's own view: its heartbeat channel still beats, the kernel manager sees it alive.
+        self.assertTrue(self.kernel.kc.hb_channel.is_beating())
+        self.assertTrue(self.kernel.km.is_alive())
         self.assertEqual(0, stats["hb_missed"], stats)
         self.assertEqual(0, stats["control_missed"], stats)
         return run
