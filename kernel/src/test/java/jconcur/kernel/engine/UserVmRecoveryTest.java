@@ -67,6 +67,18 @@ class UserVmRecoveryTest {
     }
 
     @Test
+    void interruptStopsAnEndlessPrintLoop() throws Exception {
+        CompletableFuture<ExecuteOutcome> cell = CompletableFuture.supplyAsync(
+                () -> engine.execute("while (true) System.out.println(\"flood\");"));
+        assertTrue(out.await(() -> out.stdout().length() >= UserVmOptions.DEFAULT_OUTPUT_LIMIT, 60_000));
+        engine.interrupt();
+        Failed f = assertInstanceOf(Failed.class, cell.get(60, TimeUnit.SECONDS));
+        assertEquals("Interrupted", f.ename());
+        assertTrue(out.stderr().contains("output limit"), "the flood was capped: " + out.stderr());
+        assertEquals("3", text("1 + 2"));
+    }
+
+    @Test
     void interruptWakesASleepingOrWaitingCell() throws Exception {
         assertEquals("Interrupted", ((Failed) interruptWhenRunning("Thread.sleep(600_000);")).ename());
         assertEquals("Interrupted", ((Failed) interruptWhenRunning("new CountDownLatch(1).await();")).ename());
