@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  * How it works: all actors start together (a latch); every 20 ms the runner looks for a wait-for cycle,
  * first among the {@link NamedLock}s (platform and virtual threads), then, for platform threads, through
- * {@code ThreadMXBean.findDeadlockedThreads} (monitors and any java.util.concurrent lock). A cycle seen on
- * two consecutive checks is a deadlock. On a deadlock or at the time-out, the runner records each actor's
+ * {@code ThreadMXBean.findDeadlockedThreads} (monitors and any java.util.concurrent lock). Threads in a timed
+ * wait ({@code tryLock(timeout)}) are never part of a cycle. A cycle seen on two consecutive checks is a
+ * deadlock. On a deadlock or at the time-out, the runner records each actor's
  * state, locks and top frames, interrupts all actors and waits up to 500 ms for them to end. Actors blocked
  * in {@code synchronized} or plain {@code lock()} ignore interrupts and are abandoned: platform actors are
  * daemon threads and virtual threads never keep the VM alive, so the notebook keeps working.

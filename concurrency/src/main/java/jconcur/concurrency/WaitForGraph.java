@@ -21,6 +21,7 @@ import java.util.Optional;
  *   <li>{@link ThreadMXBean}: any monitor ({@code synchronized}) or {@code java.util.concurrent} lock, but
  *       platform threads only.</li>
  * </ul>
+ * In both, a thread in a timed wait ({@code tryLock(timeout)}) has no edge: it cannot be deadlocked.
  */
 final class WaitForGraph {
 
@@ -65,7 +66,11 @@ final class WaitForGraph {
         return new WaitForGraph(edges, held, "the named locks' wait-for graph");
     }
 
-    /** The graph the JVM reports for the deadlocked platform threads (empty when none). */
+    /**
+     * The graph the JVM reports for the deadlocked platform threads (empty when none), without the threads in
+     * a timed wait: the JVM counts a thread in {@code tryLock(timeout)} as deadlocked, but its wait ends by
+     * itself.
+     */
     static WaitForGraph ofDeadlockedPlatformThreads() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] ids = mx.findDeadlockedThreads();
@@ -73,7 +78,8 @@ final class WaitForGraph {
         Map<Long, List<String>> held = new HashMap<>();
         if (ids != null) {
             for (ThreadInfo info : mx.getThreadInfo(ids, true, true)) {
-                if (info == null || info.getLockOwnerName() == null) {
+                if (info == null || info.getLockOwnerName() == null
+                        || info.getThreadState() == Thread.State.TIMED_WAITING) {
                     continue;
                 }
                 edges.put(info.getThreadId(), new Edge(info.getThreadId(), info.getThreadName(),
