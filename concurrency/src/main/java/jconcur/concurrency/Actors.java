@@ -188,7 +188,7 @@ public final class Actors {
             if (graph != null && graph != named) {
                 graph.heldBy(thread).stream().filter(l -> !holding.contains(l)).forEach(holding::add);
             }
-            List<String> frames = state == Thread.State.TERMINATED ? List.of() : topFrames(thread.getStackTrace());
+            List<String> frames = state == Thread.State.TERMINATED ? List.of() : StackFrames.top(thread.getStackTrace());
             states.add(new ActorState(name, virtual, state, waiting, holding, frames, failures.get(name)));
         }
         return states;
@@ -211,24 +211,5 @@ public final class Actors {
             }
         }
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
-    }
-
-    /** The top 5 frames below the lock and threading internals. */
-    static List<String> topFrames(StackTraceElement[] stack) {
-        List<String> frames = new ArrayList<>();
-        for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            boolean internal = cls.startsWith("java.util.concurrent.locks.") || cls.startsWith("jdk.internal.")
-                    || cls.startsWith("java.lang.VirtualThread") || cls.equals("java.lang.Thread")
-                    || cls.startsWith("java.lang.System$")
-                    || cls.equals(Actors.class.getName()) || cls.startsWith(Actors.class.getName() + "$") || cls.equals(NamedLock.class.getName());
-            if (!internal) {
-                frames.add(frame.toString());
-                if (frames.size() == 5) {
-                    break;
-                }
-            }
-        }
-        return frames;
     }
 }
