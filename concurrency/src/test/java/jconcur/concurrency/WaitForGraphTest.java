@@ -1,6 +1,8 @@
 package jconcur.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
@@ -31,10 +33,12 @@ class WaitForGraphTest {
             awaitState(t1, Thread.State.WAITING, b);
             awaitState(t2, Thread.State.TIMED_WAITING, a);
             long[] jvm = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
-            assumeTrue(jvm != null && Arrays.stream(jvm).anyMatch(id -> id == t2.threadId()),
+            assumeTrue(jvm != null && isIn(jvm, t2),
                     "this JVM does not count timed waiters as deadlocked; nothing to filter");
 
             assertEquals(List.of(), WaitForGraph.ofDeadlockedPlatformThreads().cycleThrough(List.of(t1, t2)));
+            assertFalse(isIn(Deadlocks.findDeadlockedThreads(), t1), "T1 waits for T2, whose wait ends by itself");
+            assertFalse(isIn(Deadlocks.findDeadlockedThreads(), t2));
         } finally {
             stop(t1, t2);
         }
@@ -54,9 +58,15 @@ class WaitForGraphTest {
 
             List<WaitForGraph.Edge> cycle = WaitForGraph.ofDeadlockedPlatformThreads().cycleThrough(List.of(t1, t2));
             assertEquals(2, cycle.size(), cycle::toString);
+            assertTrue(isIn(Deadlocks.findDeadlockedThreads(), t1));
+            assertTrue(isIn(Deadlocks.findDeadlockedThreads(), t2));
         } finally {
             stop(t1, t2);
         }
+    }
+
+    private static boolean isIn(long[] ids, Thread thread) {
+        return Arrays.stream(ids).anyMatch(id -> id == thread.threadId());
     }
 
     private interface Wait {
