@@ -1,17 +1,23 @@
 package jconcur.kernel;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Runs src/test/python/test_kernel_conformance.py (a jupyter_kernel_test.KernelTests subclass) with Debian's
- * /usr/bin/python3 against an installed kernelspec, and reads unittest's summary.
+ * Runs a unittest module of src/test/python (test_kernel_conformance, a jupyter_kernel_test.KernelTests
+ * subclass, or the robustness, soak and rendering modules driving the kernel through jupyter_client) with
+ * Debian's /usr/bin/python3 against a kernelspec installed with {@code install --prefix}, and reads unittest's
+ * summary.
  */
 final class KernelTestSuite {
 
@@ -29,13 +35,45 @@ final class KernelTestSuite {
     }
 
     /**
+     * Installs the kernel jar's kernelspec with {@code install --prefix} under dir.
+     * @return the JUPYTER_PATH entry that holds kernels/jconcur/kernel.json
+     */
+    static Path installKernelspec(Path dir) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("jconcur.kernelJar", "target/jconcur-kernel.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("the shaded kernel jar is missing: " + jar);
+        }
+        Path prefix = dir.resolve("prefix");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process install = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "install", "--prefix",
+                prefix.toString()).redirectErrorStream(true).start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!install.waitFor(2, TimeUnit.MINUTES) || install.exitValue() != 0) {
+            throw new AssertionError("install --prefix failed:\n" + output);
+        }
+        Path jupyterPath = prefix.resolve("share/jupyter");
+        if (!Files.isRegularFile(jupyterPath.resolve("kernels/jconcur/kernel.json"))) {
+            throw new AssertionError("install --prefix wrote no kernel.json:\n" + output);
+        }
+        return jupyterPath;
+    }
+
+    /** Runs test_kernel_conformance (jupyter_kernel_test) against kernelName. */
+    static Result run(Path jupyterPath, Path scratch, String kernelName) throws IOException, InterruptedException {
+        return run(jupyterPath, scratch, kernelName, "test_kernel_conformance", Duration.ofMinutes(5));
+    }
+
+    /**
      * @param jupyterPath a directory with kernels/NAME/kernel.json
      * @param scratch     data and runtime dirs go here, so no user state is read or written
+     * @param module      the unittest module in src/test/python
+     * @param limit       the run is killed (and fails) after this long
      */
-    static Result run(Path jupyterPath, Path scratch, String kernelName) throws IOException, InterruptedException {
+    static Result run(Path jupyterPath, Path scratch, String kernelName, String module, Duration limit)
+            throws IOException, InterruptedException {
         Path python = Path.of("/usr/bin/python3");
         Path tests = repoRoot().resolve("kernel/src/test/python");
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "unittest", "-v", "test_kernel_conformance")
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "unittest", "-v", module)
                 .directory(tests.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -45,19 +83,36 @@ final class KernelTestSuite {
         env.put("JCONCUR_KERNEL_NAME", kernelName);
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        // Read on another thread, so that the time limit holds even while the module keeps printing.
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("jupyter_kernel_test did not finish in 5 minutes:\n" + output);
+            throw new AssertionError(module + " did not finish in " + limit + ":\n" + output.join());
         }
-        return parse(output);
+        return parse(output.join());
+    }
+
+    /** The FIGURE lines (measured figures) a module printed, for the IT's own output. */
+    static String figures(Result result) {
+        return result.output().lines().filter(line -> line.contains("FIGURE "))
+                .map(line -> line.substring(line.indexOf("FIGURE ") + "FIGURE ".length()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Result parse(String output) {
         Matcher ran = RAN.matcher(output);
         Matcher verdict = VERDICT.matcher(output);
         if (!ran.find() || !verdict.find(ran.end())) {
-            throw new AssertionError("no unittest summary in the output of jupyter_kernel_test:\n" + output);
+            throw new AssertionError("no unittest summary in the output:\n" + output);
         }
         String details = verdict.group(2) == null ? "" : verdict.group(2);
         return new Result(Integer.parseInt(ran.group(1)), verdict.group(1).equals("OK"), count(details, "failures"),

@@ -18,6 +18,7 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
 import jdk.jshell.spi.ExecutionControl.ExecutionControlException;
 import jdk.jshell.spi.ExecutionControl.StoppedException;
@@ -30,6 +31,8 @@ final class CellExecution {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    static final int KEPT_TEMPORARIES = 20;
 
     final int serial;
     final CountDownLatch finished = new CountDownLatch(1);
@@ -58,6 +61,7 @@ final class CellExecution {
             CellSplitter.Piece piece = pieces.get(i);
             boolean last = i == pieces.size() - 1;
             s.control().keepNextValue(last);
+            s.control().clearStopped(); // a declaration runs no code: an earlier snippet's stop must not count
             List<SnippetEvent> events;
             try {
                 events = jshell.eval(piece.source());
@@ -98,7 +102,21 @@ final class CellExecution {
                 }
             }
         }
+        dropOldTemporaries(jshell);
         return new Ok(result);
+    }
+
+    /**
+     * JShell keeps the value of every expression cell in a temporary variable ($1, $2, ...) and imports all of
+     * them into each later snippet, so compiling gets slower and the kernel heap grows with every such cell.
+     * A notebook never shows these names; the oldest ones beyond the last {@value #KEPT_TEMPORARIES} go.
+     */
+    private static void dropOldTemporaries(JShell jshell) {
+        List<VarSnippet> temporaries = jshell.variables()
+                .filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND).toList();
+        for (int i = 0; i < temporaries.size() - KEPT_TEMPORARIES; i++) {
+            jshell.drop(temporaries.get(i));
+        }
     }
 
     private static jdk.jshell.SourceCodeAnalysis.SnippetWrapper wrapper(JShell jshell, Snippet snippet) {

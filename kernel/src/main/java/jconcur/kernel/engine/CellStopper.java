@@ -11,7 +11,7 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VirtualMachine;
 import java.util.List;
 import java.util.function.Consumer;
-import jconcur.kernel.uservm.CellThread;
+import jconcur.kernel.uservm.UserCode;
 
 /**
  * Stops the thread running a cell in the user VM through JDI: ThreadReference.stop throws the agent's
@@ -31,27 +31,61 @@ final class CellStopper {
      */
     boolean stop(Consumer<StackTraceElement[]> whereItWas) {
         try {
-            List<ReferenceType> types = vm.classesByName(CellThread.CLASS_NAME);
+            List<ReferenceType> types = vm.classesByName(UserCode.CLASS_NAME);
             if (types.isEmpty()) {
                 return false;
             }
             ClassType type = (ClassType) types.get(0);
-            ThreadReference thread = (ThreadReference) type.getValue(field(type, CellThread.CURRENT_FIELD));
+            Field current = field(type, UserCode.CURRENT_FIELD);
+            ThreadReference thread = (ThreadReference) type.getValue(current);
             if (thread == null) {
                 return false;
             }
-            ObjectReference signal = (ObjectReference) type.getValue(field(type, CellThread.SIGNAL_FIELD));
             thread.suspend();
             try {
+                // Suspended, it cannot leave the user code between this check and the throw.
+                if (!thread.equals(type.getValue(current))) {
+                    return false;
+                }
                 whereItWas.accept(frames(thread));
-                thread.stop(signal);
+                type.setValue(field(type, UserCode.STOP_PENDING_FIELD), vm.mirrorOf(true));
+                thread.stop((ObjectReference) type.getValue(field(type, UserCode.SIGNAL_FIELD)));
                 return true;
             } finally {
                 thread.resume();
             }
-        } catch (RuntimeException | com.sun.jdi.InvalidTypeException e) {
+        } catch (RuntimeException | com.sun.jdi.InvalidTypeException | com.sun.jdi.ClassNotLoadedException e) {
             // The VM is gone, or the thread ended meanwhile: nothing left to stop.
             return false;
+        }
+    }
+
+    /**
+     * Goes once through the JDI calls an interrupt makes (class lookup, field reads, suspending a thread and
+     * reading its frames), on an idle thread of the user VM, so that the first interrupt is not slowed down
+     * by loading and compiling JDI in the kernel.
+     */
+    void warmUp() {
+        try {
+            List<ReferenceType> types = vm.classesByName(UserCode.CLASS_NAME);
+            if (!types.isEmpty()) {
+                ClassType type = (ClassType) types.get(0);
+                type.getValue(field(type, UserCode.CURRENT_FIELD));
+                type.getValue(field(type, UserCode.SIGNAL_FIELD));
+            }
+            for (ThreadReference thread : vm.allThreads()) {
+                if (thread.name().equals("jconcur-output-flusher") || thread.name().equals("jconcur-side-channel")) {
+                    thread.suspend();
+                    try {
+                        frames(thread);
+                    } finally {
+                        thread.resume();
+                    }
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // only a warm-up
         }
     }
 

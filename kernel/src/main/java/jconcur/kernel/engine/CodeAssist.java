@@ -29,7 +29,7 @@ final class CodeAssist {
     }
 
     Completion complete(JShell jshell, String code, int cursorPos) {
-        int cursor = CodePoints.toCharIndex(code, cursorPos);
+        int cursor = Math.max(0, Math.min(cursorPos, code.length()));
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         int start = snippetStart(analysis, code, cursor);
         int[] anchor = new int[1];
@@ -40,12 +40,11 @@ final class CodeAssist {
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
         int from = suggestions.isEmpty() ? cursor : start + anchor[0];
-        return new Completion(List.copyOf(matches), CodePoints.toCodePoints(code, from),
-                CodePoints.toCodePoints(code, cursor));
+        return new Completion(List.copyOf(matches), from, cursor);
     }
 
     Inspection inspect(JShell jshell, String code, int cursorPos) {
-        int cursor = CodePoints.toCharIndex(code, cursorPos);
+        int cursor = Math.max(0, Math.min(cursorPos, code.length()));
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         int start = snippetStart(analysis, code, cursor);
         String snippet = code.substring(start);

@@ -23,7 +23,7 @@ import jdk.jshell.JShell;
  * The engine: JShell in the kernel JVM, user code in a separate user VM (see {@link UserVmSession}).
  * The user VM boots in the background; the first call that needs it waits. When it dies (System.exit, crash,
  * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
- * Cursor positions are Unicode code points, as in the Jupyter protocol.
+ * Cursor positions are indexes into the Java string (UTF-16); the protocol layer converts Jupyter's code points.
  */
 public final class JShellEngine implements Engine {
 
@@ -32,6 +32,8 @@ public final class JShellEngine implements Engine {
     static final long STOP_GRACE_MS = 2500;
     /** How often the interrupt is thrown again while the cell has not stopped (it may catch it). */
     private static final long STOP_RETRY_MS = 500;
+    /** How often an interrupt looks for the cell thread while the cell has none running (compiling, starting). */
+    private static final long NO_CELL_THREAD_RETRY_MS = 20;
 
     private final EngineOutput output;
     private final CodeAssist assist = new CodeAssist();
@@ -81,6 +83,9 @@ public final class JShellEngine implements Engine {
                 return Tracebacks.interrupted();
             }
             ExecuteOutcome outcome = execution.run(code, output);
+            if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
+                outcome = withDeadlocksLeftBehind(f, s, execution.serial);
+            }
             if (outcome == null || !s.isAlive()) {
                 Failed ended = s.endReport();
                 s.claimEnd();
@@ -200,6 +205,18 @@ public final class JShellEngine implements Engine {
         return future;
     }
 
+    /** An interrupted cell may leave deadlocked threads behind (it was only waiting for them): say so. */
+    private static Failed withDeadlocksLeftBehind(Failed interrupted, UserVmSession s, int cell) {
+        List<String> note = new StuckCellReport(s.origins(), new UserFrames(s.origins()))
+                .leftBehind(s.side().threadReport(1000), cell);
+        if (note.isEmpty()) {
+            return interrupted;
+        }
+        List<String> traceback = new ArrayList<>(interrupted.traceback());
+        traceback.addAll(note);
+        return new Failed(interrupted.ename(), interrupted.evalue(), traceback);
+    }
+
     /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */
     private Object awaitSession(CellExecution execution) {
         CompletableFuture<UserVmSession> future;
@@ -299,19 +316,19 @@ public final class JShellEngine implements Engine {
         try {
             while (true) {
                 UserVmSession s = execution.session;
-                if (s != null) {
-                    s.stopper().stop(frames -> {
-                        if (!framesTaken[0]) {
-                            framesTaken[0] = true;
-                            s.control().stoppedAt(frames);
-                        }
-                    });
-                }
+                boolean thrown = s != null && s.stopper().stop(frames -> {
+                    if (!framesTaken[0]) {
+                        framesTaken[0] = true;
+                        s.control().stoppedAt(frames);
+                    }
+                });
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, STOP_RETRY_MS),
+                // No cell thread yet (the snippet is compiling): look again soon, not after a full retry period.
+                long retry = thrown ? STOP_RETRY_MS : NO_CELL_THREAD_RETRY_MS;
+                if (execution.finished.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, retry),
                         TimeUnit.MILLISECONDS)) {
                     return;
                 }

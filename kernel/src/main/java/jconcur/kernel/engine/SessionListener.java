@@ -3,8 +3,6 @@ package jconcur.kernel.engine;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +11,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.kernel.uservm.Wire;
 
 /**
@@ -24,20 +20,15 @@ import jconcur.kernel.uservm.Wire;
  */
 final class SessionListener implements Closeable {
 
-    private static final Logger LOG = Logger.getLogger(SessionListener.class.getName());
     private static final int HELLO_TIMEOUT_MS = 5000;
 
     private final String secret = HexFormat.of().formatHex(randomBytes(Wire.SECRET_LENGTH / 2));
-    private final ServerSocket server;
+    private final LoopbackAcceptor acceptor;
     private final CompletableFuture<Socket> command = new CompletableFuture<>();
     private final CompletableFuture<Socket> side = new CompletableFuture<>();
-    private volatile int rejected;
 
     SessionListener() throws IOException {
-        server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "jconcur-session-listener");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        acceptor = new LoopbackAcceptor("the user VM port", this::admit);
     }
 
     String secret() {
@@ -45,12 +36,12 @@ final class SessionListener implements Closeable {
     }
 
     int port() {
-        return server.getLocalPort();
+        return acceptor.port();
     }
 
     /** Connections turned away so far (bad secret, bad role, silence, duplicates). */
     int rejected() {
-        return rejected;
+        return acceptor.rejected();
     }
 
     Socket awaitCommand(long timeoutMs) throws Exception {
@@ -59,26 +50,6 @@ final class SessionListener implements Closeable {
 
     Socket awaitSide(long timeoutMs) throws Exception {
         return side.get(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    private void acceptLoop() {
-        try {
-            while (!server.isClosed()) {
-                Socket socket = server.accept();
-                // Each handshake on its own thread: a silent client must not hold up the real user VM.
-                Thread.ofVirtual().name("jconcur-handshake").start(() -> {
-                    try {
-                        admit(socket);
-                    } catch (IOException e) {
-                        reject(socket, e.getMessage());
-                    }
-                });
-            }
-        } catch (IOException e) {
-            // closed
-        } finally {
-            closeServer();
-        }
     }
 
     private void admit(Socket socket) throws IOException {
@@ -104,32 +75,13 @@ final class SessionListener implements Closeable {
             throw new IOException("role already connected");
         }
         if (command.isDone() && side.isDone()) {
-            closeServer();
-        }
-    }
-
-    private void reject(Socket socket, String why) {
-        rejected++;
-        LOG.log(Level.WARNING, "rejected a connection to the user VM port from {0}: {1}",
-                new Object[] {socket.getRemoteSocketAddress(), why});
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing a rejected socket
-        }
-    }
-
-    private void closeServer() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed
+            acceptor.close();
         }
     }
 
     @Override
     public void close() {
-        closeServer();
+        acceptor.close();
         IOException closed = new IOException("the session listener was closed");
         command.completeExceptionally(closed);
         side.completeExceptionally(closed);

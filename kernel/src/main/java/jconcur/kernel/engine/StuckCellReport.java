@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 
 /**
- * The report for a cell that did not stop after an interrupt: the deadlock cycle (threads, locks, owners,
- * top frames, notebook frames with cell lines) or, without a deadlock, what the cell thread is blocked on;
- * and that the user VM was replaced.
+ * Reports on threads of the user VM (from its ThreadMXBean): the deadlock cycle (threads, locks, owners, top
+ * frames, notebook frames with cell lines) of a cell that did not stop after an interrupt, or, without a
+ * deadlock, what the cell thread is blocked on; and deadlocked threads an interrupted cell leaves behind.
  */
 final class StuckCellReport {
 
-    private static final int LIBRARY_FRAMES = 2;
     private static final int USER_FRAMES = 4;
+    private static final int TOP_FRAMES = 3;
+    private static final Pattern JDK_PACKAGE = Pattern.compile("\\b(java\\.lang|java\\.util\\.concurrent\\.locks|java\\.util\\.concurrent)\\.");
 
     private final SnippetOrigins origins;
     private final UserFrames frames;
@@ -32,20 +34,17 @@ final class StuckCellReport {
         List<String> traceback = new ArrayList<>();
         String ename;
         String evalue;
-        List<Map<String, Object>> cycle = report == null ? List.of()
-                : (List<Map<String, Object>>) report.getOrDefault("deadlocked", List.of());
+        List<Map<String, Object>> cycle = deadlocked(report);
         Map<String, Object> cell = report == null ? null : (Map<String, Object>) report.get("cell");
         if (!cycle.isEmpty()) {
             ename = "Deadlock";
             evalue = cycle.size() + " threads are deadlocked; the cell did not stop within " + waited;
             traceback.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell did not stop within " + waited
                     + " after the interrupt. These threads wait for each other:");
-            for (Map<String, Object> thread : cycle) {
-                traceback.addAll(thread(thread, currentCell));
-            }
+            traceback.addAll(threads(cycle, currentCell));
             if (cell != null && cycle.stream().noneMatch(t -> t.get("id").equals(cell.get("id")))) {
                 traceback.add("The cell's own thread:");
-                traceback.addAll(thread(cell, currentCell));
+                traceback.addAll(threads(List.of(cell), currentCell));
             }
         } else {
             ename = "Unresponsive";
@@ -53,13 +52,36 @@ final class StuckCellReport {
             traceback.add(Ansi.BOLD_RED + "Unresponsive" + Ansi.RESET + ": the cell did not stop within " + waited
                     + " after the interrupt (no deadlock found: it blocks or ignores the interrupt).");
             if (cell != null) {
-                traceback.addAll(thread(cell, currentCell));
+                traceback.addAll(threads(List.of(cell), currentCell));
             } else if (report == null) {
                 traceback.add("The user VM did not answer a request for its threads either.");
             }
         }
         traceback.add("The kernel replaced the user VM with a fresh one. " + UserVmEnd.RESET_NOTE);
         return new Failed(ename, evalue + ". " + UserVmEnd.RESET_NOTE, traceback);
+    }
+
+    /** Lines about deadlocked threads that outlive an interrupted cell; empty when there are none. */
+    List<String> leftBehind(Map<String, Object> report, int currentCell) {
+        List<Map<String, Object>> cycle = deadlocked(report);
+        if (cycle.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(Ansi.RED + "These threads are deadlocked and stay so until the kernel restarts:" + Ansi.RESET);
+        lines.addAll(threads(cycle, currentCell));
+        return lines;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> deadlocked(Map<String, Object> report) {
+        return report == null ? List.of() : (List<Map<String, Object>>) report.getOrDefault("deadlocked", List.of());
+    }
+
+    private List<String> threads(List<Map<String, Object>> threads, int currentCell) {
+        List<String> lines = new ArrayList<>();
+        threads.forEach(t -> lines.addAll(thread(t, currentCell)));
+        return lines;
     }
 
     @SuppressWarnings("unchecked")
@@ -69,31 +91,57 @@ final class StuckCellReport {
                 .append(thread.get("state")).append(")");
         Object lock = thread.get("waitsFor");
         if (lock != null) {
-            head.append(" waits for ").append(lock);
+            head.append(" waits for ").append(lockName(lock));
             Object owner = thread.get("owner");
             head.append(owner == null ? "" : ", held by \"" + owner + "\"");
         }
         List<String> held = (List<String>) thread.getOrDefault("holds", List.of());
         if (!held.isEmpty()) {
-            head.append("; holds ").append(String.join(", ", held));
+            head.append("; holds ").append(String.join(", ", held.stream().map(StuckCellReport::lockName).toList()));
         }
         lines.add(head.toString());
+        List<String> shown = new ArrayList<>();
+        String lastLibrary = null;
         int library = 0;
-        int user = 0;
         for (Map<String, Object> f : (List<Map<String, Object>>) thread.getOrDefault("frames", List.of())) {
             String className = String.valueOf(f.get("class"));
+            if (className.contains("$$Lambda") || className.contains("/0x")) {
+                continue; // generated lambda classes say nothing
+            }
             String method = String.valueOf(f.get("method"));
             int line = f.get("line") instanceof Number n ? n.intValue() : -1;
             Optional<String> described = origins.translate(className, method, line)
                     .flatMap(translated -> frames.describe(translated, currentCell));
             if (described.isPresent()) {
-                if (user++ < USER_FRAMES) {
-                    lines.add("    " + described.get().strip());
+                if (shown.isEmpty() && lastLibrary != null) {
+                    shown.add("    at " + lastLibrary); // the call into the library where the thread waits
                 }
-            } else if (user == 0 && library++ < LIBRARY_FRAMES) {
-                lines.add("    at " + WrapperNames.expunge(className) + "." + method);
+                shown.add("    " + described.get().strip());
+                if (shown.size() > USER_FRAMES) {
+                    break;
+                }
+            } else if (shown.isEmpty()) {
+                lastLibrary = shortName(className) + "." + method;
+                library++;
             }
         }
+        if (shown.isEmpty()) {
+            // No notebook code on this thread: its top frames say where it is.
+            for (Map<String, Object> f : ((List<Map<String, Object>>) thread.getOrDefault("frames", List.of()))
+                    .stream().limit(Math.min(TOP_FRAMES, library)).toList()) {
+                shown.add("    at " + shortName(String.valueOf(f.get("class"))) + "." + f.get("method"));
+            }
+        }
+        lines.addAll(shown);
         return lines;
+    }
+
+    /** "java.util.concurrent.locks.ReentrantLock$NonfairSync@1a2b" -> "ReentrantLock$NonfairSync@1a2b". */
+    private static String lockName(Object lock) {
+        return shortName(String.valueOf(lock));
+    }
+
+    private static String shortName(String className) {
+        return JDK_PACKAGE.matcher(WrapperNames.expunge(className)).replaceAll("");
     }
 }

@@ -107,12 +107,31 @@ final class Tracebacks {
                 List.of(Ansi.BOLD_RED + INTERRUPTED + Ansi.RESET + ": the kernel interrupted this cell"));
     }
 
+    /** Notebook frames, top first; runs of one frame (deep recursion) are folded into one line and a count. */
     private List<String> userFrames(StackTraceElement[] stack, int currentCell) {
         List<String> lines = new ArrayList<>();
+        int repeats = 0;
         for (StackTraceElement frame : stack) {
-            frames.describe(frame, currentCell).ifPresent(lines::add);
+            var described = frames.describe(frame, currentCell);
+            if (described.isEmpty()) {
+                continue;
+            }
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).equals(described.get())) {
+                repeats++;
+                continue;
+            }
+            addRepeats(lines, repeats);
+            repeats = 0;
+            lines.add(described.get());
         }
+        addRepeats(lines, repeats);
         return lines;
+    }
+
+    private static void addRepeats(List<String> lines, int repeats) {
+        if (repeats > 0) {
+            lines.add("  [the line above repeats " + repeats + " more time" + (repeats == 1 ? "" : "s") + "]");
+        }
     }
 
     private static int commonSuffix(List<String> a, List<String> b) {

@@ -52,9 +52,13 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         stoppedAt = frames;
     }
 
-    /** Whether the last invoke was stopped by an interrupt. */
+    /** Whether the last invoke since {@link #clearStopped()} was stopped by an interrupt. */
     boolean wasStopped() {
         return stopped;
+    }
+
+    void clearStopped() {
+        stopped = false;
     }
 
     boolean isTerminated() {

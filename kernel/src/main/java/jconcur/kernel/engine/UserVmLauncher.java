@@ -2,25 +2,20 @@ package jconcur.kernel.engine;
 
 import com.sun.jdi.Bootstrap;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.Connector;
-import com.sun.jdi.connect.IllegalConnectorArgumentsException;
-import com.sun.jdi.connect.ListeningConnector;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jconcur.kernel.uservm.UserVmMain;
 
 /**
  * Starts a user VM: a plain child process (clean environment: JDK_JAVA_OPTIONS of the kernel is not passed on)
- * that attaches to the kernel's JDI listener (for interrupts) and connects back to the session port twice.
+ * whose debug agent connects back to the kernel's debug port (JDI, for interrupts) and which connects back to
+ * the session port twice (JShell's commands, the side channel).
  */
 final class UserVmLauncher {
 
@@ -33,19 +28,12 @@ final class UserVmLauncher {
 
     static LaunchedVm launch(List<String> vmOptions, List<Path> classPath, long outputLimit)
             throws UserVmStartException {
-        ListeningConnector connector = socketListener();
-        Map<String, Connector.Argument> jdiArgs = connector.defaultArguments();
-        jdiArgs.get("localAddress").setValue("127.0.0.1");
-        jdiArgs.get("port").setValue("0");
-        jdiArgs.get("timeout").setValue(Long.toString(START_TIMEOUT_MS));
         Process process = null;
         ProcessOutputTail output = null;
-        try (SessionListener session = new SessionListener()) {
-            String address = connector.startListening(jdiArgs);
-            String port = address.substring(address.lastIndexOf(':') + 1);
+        try (SessionListener session = new SessionListener(); JdwpListener debug = new JdwpListener()) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=127.0.0.1:" + port);
+            command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=127.0.0.1:" + debug.port());
             command.addAll(vmOptions);
             command.add("-cp");
             command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
@@ -59,23 +47,17 @@ final class UserVmLauncher {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write((session.secret() + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            Process started = process;
-            CompletableFuture<VirtualMachine> attached = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return connector.accept(jdiArgs);
-                } catch (IOException | IllegalConnectorArgumentsException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
             // A VM that dies while starting (bad options, say) must not leave us waiting for the timeout.
-            started.onExit().thenRun(() -> stopListening(connector, jdiArgs));
-            VirtualMachine vm = attached.get(START_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            stopListening(connector, jdiArgs);
+            process.onExit().thenRun(() -> {
+                debug.close();
+                session.close();
+            });
+            VirtualMachine vm = Bootstrap.virtualMachineManager()
+                    .createVirtualMachine(new JdwpConnection(debug.await(START_TIMEOUT_MS)));
             Socket commandSocket = session.awaitCommand(START_TIMEOUT_MS);
             Socket sideSocket = session.awaitSide(START_TIMEOUT_MS);
             return new LaunchedVm(process, vm, commandSocket, sideSocket, output);
         } catch (Exception e) {
-            stopListening(connector, jdiArgs);
             throw failure(process, output, vmOptions, e);
         }
     }
@@ -106,22 +88,5 @@ final class UserVmLauncher {
             message.append("\nCause: ").append(cause);
         }
         return new UserVmStartException(message.toString(), cause);
-    }
-
-    private static void stopListening(ListeningConnector connector, Map<String, Connector.Argument> args) {
-        try {
-            connector.stopListening(args);
-        } catch (IOException | IllegalConnectorArgumentsException | RuntimeException e) {
-            // not listening (any more)
-        }
-    }
-
-    private static ListeningConnector socketListener() {
-        for (Connector c : Bootstrap.virtualMachineManager().allConnectors()) {
-            if (c instanceof ListeningConnector l && "com.sun.jdi.SocketListen".equals(c.name())) {
-                return l;
-            }
-        }
-        throw new IllegalStateException("this JDK has no JDI socket listening connector (module jdk.jdi)");
     }
 }

@@ -43,6 +43,15 @@ final class UserVmSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UserVmSession.class.getName());
     private static final String PRELOAD = "preload.jsh";
+    /**
+     * What results from the user VM may contain when deserialized in the kernel: strings, numbers, JShell's
+     * exceptions with their stack traces. User code could write anything to that socket; nothing else is
+     * instantiated here.
+     */
+    private static final java.io.ObjectInputFilter RESULT_FILTER = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxarray=4000000;java.lang.String;java.lang.Long;java.lang.Number;java.lang.Integer;"
+                    + "java.lang.Boolean;java.lang.StackTraceElement;java.lang.Throwable;java.lang.Exception;"
+                    + "jdk.jshell.spi.ExecutionControl$*;java.util.Collections$*;java.util.ArrayList;!*");
 
     /** What a session is started with. */
     record Settings(List<String> vmOptions, List<Path> classPath, List<String> extraClassPath, long outputLimit) {
@@ -94,7 +103,11 @@ final class UserVmSession implements AutoCloseable {
             preload(jshell, settings);
             Connected connected = connecting.join();
             warmUp(jshell);
-            return new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready.
+            session.stopper.warmUp();
+            session.side.threadReport(2000);
+            return session;
         } catch (CompletionException e) {
             closeQuietly(jshell);
             throw e.getCause() instanceof UserVmStartException start ? start
@@ -123,6 +136,7 @@ final class UserVmSession implements AutoCloseable {
             commands.flush();
             ObjectInputStream results = new ObjectInputStream(
                     new BufferedInputStream(launched.command().getInputStream(), 1 << 16));
+            results.setObjectInputFilter(RESULT_FILTER);
             return new Connected(launched, side,
                     new UserVmExecutionControl(commands, results, launched.vm(), side));
         } catch (IOException | RuntimeException e) {

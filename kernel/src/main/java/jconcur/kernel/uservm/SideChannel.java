@@ -94,30 +94,36 @@ final class SideChannel {
         try {
             while (true) {
                 Wire.Frame frame = Wire.readFrame(in);
-                if (frame.kind() != Wire.FRAME_MESSAGE) {
-                    continue;
-                }
-                Map<String, Object> message = JSON.readValue(frame.payload(), MAP);
-                switch (String.valueOf(message.get("type"))) {
-                    case "reply" -> {
-                        CompletableFuture<Map<String, Object>> reply =
-                                pending.get(((Number) message.get("id")).longValue());
-                        if (reply != null) {
-                            reply.complete(message);
-                        }
+                if (frame.kind() == Wire.FRAME_MESSAGE) {
+                    try {
+                        handle(JSON.readValue(frame.payload(), MAP));
+                    } catch (RuntimeException | Error e) {
+                        // Out of memory in a user thread, say: this thread must live on to see the kernel go.
+                        System.err.println("[jconcur] side channel: " + e);
                     }
-                    case "threads" -> {
-                        Map<String, Object> answer = new LinkedHashMap<>(ThreadReport.snapshot());
-                        answer.put("type", "reply");
-                        answer.put("id", message.get("id"));
-                        send(answer);
-                    }
-                    default -> System.err.println("[jconcur] unknown side-channel message " + message.get("type"));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // The kernel went away (or broke the protocol): no one can see this VM any more.
+        } catch (IOException e) {
+            // The kernel went away: no one can see this VM any more.
             Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private void handle(Map<String, Object> message) throws IOException {
+        switch (String.valueOf(message.get("type"))) {
+            case "reply" -> {
+                CompletableFuture<Map<String, Object>> reply = pending.get(((Number) message.get("id")).longValue());
+                if (reply != null) {
+                    reply.complete(message);
+                }
+            }
+            case "threads" -> {
+                Map<String, Object> answer = new LinkedHashMap<>(ThreadReport.snapshot());
+                answer.put("type", "reply");
+                answer.put("id", message.get("id"));
+                send(answer);
+            }
+            default -> System.err.println("[jconcur] unknown side-channel message " + message.get("type"));
         }
     }
 }

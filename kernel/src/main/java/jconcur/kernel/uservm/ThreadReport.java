@@ -31,7 +31,7 @@ final class ThreadReport {
         for (long id : deadlocked) {
             ids.add(id);
         }
-        Thread cell = CellThread.current;
+        Thread cell = UserCode.current;
         long cellId = cell == null ? -1 : cell.threadId();
         if (cell != null) {
             ids.add(cellId);

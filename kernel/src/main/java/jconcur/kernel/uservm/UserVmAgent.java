@@ -7,8 +7,8 @@ import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
 /**
- * The execution engine inside the user VM: JShell's direct execution, with user code on a stoppable cell
- * thread (see {@link CellThread}), output sent per cell, and the last value kept for rich rendering.
+ * The execution engine inside the user VM: JShell's direct execution, with user code stoppable by the kernel
+ * (see {@link UserCode}), output sent per cell, and the last value kept for rich rendering.
  * Results and exception messages of user code are tagged with the number of side-channel frames sent by then
  * (see {@link Wire#tag}), so that the kernel shows a cell's output before its result.
  */
@@ -82,23 +82,23 @@ final class UserVmAgent extends DirectExecutionControl {
 
     @Override
     public void stop() {
-        // The kernel stops cells through JDI (see CellThread); nothing to do on the command channel.
+        // The kernel stops user code through JDI (see UserCode); nothing to do on the command channel.
     }
 
     private <T> T runCell(Callable<T> body) throws RunException {
-        CellThread.Outcome<T> outcome;
+        UserCode.Outcome<T> outcome;
         output.startCell();
         try {
-            outcome = CellThread.run(body);
+            outcome = UserCode.run(body);
         } finally {
             output.endCell();
         }
         return switch (outcome) {
-            case CellThread.Outcome.Returned<T> r -> r.value();
-            case CellThread.Outcome.Stopped<T> s -> throw new UserException(
-                    Wire.tag(output.framesSent(), "", CellThread.SIGNAL.getMessage()),
+            case UserCode.Outcome.Returned<T> r -> r.value();
+            case UserCode.Outcome.Stopped<T> s -> throw new UserException(
+                    Wire.tag(output.framesSent(), "", UserCode.SIGNAL.getMessage()),
                     CellInterrupted.class.getName(), new StackTraceElement[0]);
-            case CellThread.Outcome.Threw<T> t -> throw convert(t.cause(), 0);
+            case UserCode.Outcome.Threw<T> t -> throw convert(t.cause(), 0);
         };
     }
 

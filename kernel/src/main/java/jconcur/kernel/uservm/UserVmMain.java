@@ -36,13 +36,15 @@ public final class UserVmMain {
         SideChannel side = new SideChannel(Wire.connect(port, secret, Wire.ROLE_SIDE));
         OutputBatcher output = new OutputBatcher(side, outputLimit);
         UserVm.install(side, output);
-        System.setOut(new PrintStream(output.stream(Wire.FRAME_STDOUT), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(output.stream(Wire.FRAME_STDERR), true, StandardCharsets.UTF_8));
+        System.setOut(notebookStream(output, Wire.FRAME_STDOUT));
+        System.setErr(notebookStream(output, Wire.FRAME_STDERR));
         System.setIn(new NotebookInput());
         side.startReader();
         Progress.install(new ProgressLine());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output), "jconcur-exit-notice"));
-        Thread.currentThread().setName("jconcur-agent");
+        // User code runs on this thread (see UserCode), so it keeps the name a Java program's first thread has.
+        Thread.currentThread().setName("main");
+        warmUpInBackground();
 
         // Output before input, as on the kernel's side: each constructor exchanges a stream header.
         ObjectOutputStream results = new ObjectOutputStream(new BufferedOutputStream(command.getOutputStream(), 1 << 16));
@@ -53,6 +55,19 @@ public final class UserVmMain {
         Runtime.getRuntime().halt(0);
     }
 
+    /**
+     * System.out or System.err of the notebook. Closing it (try-with-resources around a writer on System.out
+     * is common) must not silence every later cell, so close only flushes.
+     */
+    private static PrintStream notebookStream(OutputBatcher output, byte kind) {
+        return new PrintStream(output.stream(kind), true, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
     /** On System.exit: sends what was printed last and tells the kernel the exit was deliberate. */
     private static void announceExit(OutputBatcher output) {
         try {
@@ -60,6 +75,20 @@ public final class UserVmMain {
         } catch (java.io.IOException e) {
             // the kernel is gone already
         }
+    }
+
+    /**
+     * Loads what the first interrupt report and the first display need (thread management, JSON) while the
+     * kernel is still compiling the preloaded imports, so they do not delay the first cells.
+     */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            ThreadReport.snapshot();
+            Rendering.toJson(Rendering.render("warm-up"));
+        }, "jconcur-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     private static void haltWhenParentDies() {

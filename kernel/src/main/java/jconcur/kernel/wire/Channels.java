@@ -14,6 +14,11 @@ public final class Channels implements AutoCloseable {
 
     /** Outgoing messages still queued at close are delivered for at most this long. */
     private static final int LINGER_MILLIS = 1000;
+    /**
+     * Largest frame accepted: a peer cannot make the I/O thread allocate gigabytes (an OutOfMemoryError there
+     * would end every channel). Jupyter messages of a Java kernel stay far below it.
+     */
+    static final long MAX_FRAME_BYTES = 256L << 20;
 
     private final ZMQ.Context context;
     private final MessageSocket shell;
@@ -57,6 +62,8 @@ public final class Channels implements AutoCloseable {
         ZMQ.Socket socket = context.socket(type);
         created.add(socket);
         socket.setLinger(LINGER_MILLIS);
+        socket.setMsgAllocator(new FrameAllocator(MAX_FRAME_BYTES));
+        socket.setMaxMsgSize(MAX_FRAME_BYTES);
         socket.setIPv6(info.ipv6());
         String endpoint = info.endpoint(port);
         try {

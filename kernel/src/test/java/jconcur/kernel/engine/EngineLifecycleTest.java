@@ -29,6 +29,17 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void runningOutOfMemoryIsAnExceptionAndTheVmLivesOn() {
+        try (JShellEngine engine = JShellEngine.start(new RecordingOutput(), List.of("-Xmx64m", "-XX:+UseSerialGC"))) {
+            String pid = text(engine, "ProcessHandle.current().pid()");
+            Failed f = assertInstanceOf(Failed.class,
+                    engine.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);"));
+            assertEquals("java.lang.OutOfMemoryError", f.ename());
+            assertEquals(pid, text(engine, "ProcessHandle.current().pid()"), "same user VM, state kept");
+        }
+    }
+
+    @Test
     void classPathAdditionsWorkAndSurviveARestartWithOtherOptions() throws Exception {
         Path source = Files.writeString(Files.createDirectories(dir.resolve("src/demo")).resolve("Greeter.java"),
                 "package demo; public class Greeter { public static String hi() { return \"hi from a jar\"; } }");

@@ -89,6 +89,13 @@ class JShellEngineTest {
     }
 
     @Test
+    void closingSystemOutDoesNotSilenceLaterCells() {
+        ok("try (var writer = new java.io.PrintWriter(System.out)) { writer.println(\"closed after this\"); }");
+        ok("System.out.println(\"still here\");");
+        assertEquals("closed after this\nstill here\n", out.stdout());
+    }
+
+    @Test
     void outputOfABackgroundThreadArrivesAfterItsCellEnded() throws InterruptedException {
         ok("Thread t = new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }"
                 + " System.out.println(\"from background\"); }); t.start();");

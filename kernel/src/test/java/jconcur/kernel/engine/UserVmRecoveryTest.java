@@ -73,6 +73,27 @@ class UserVmRecoveryTest {
     }
 
     @Test
+    void anInterruptedCellNamesTheDeadlockedThreadsItLeavesBehind() throws Exception {
+        engine.execute("ReentrantLock first = new ReentrantLock(), second = new ReentrantLock();\n"
+                + "void both(Lock a, Lock b, CountDownLatch ready) {\n"
+                + "  a.lock();\n  ready.countDown();\n"
+                + "  try { ready.await(); } catch (InterruptedException e) { }\n"
+                + "  b.lock();\n}");
+        Failed f = assertInstanceOf(Failed.class, interruptWhenRunning("""
+                CountDownLatch ready = new CountDownLatch(2);
+                Thread one = new Thread(() -> both(first, second, ready), "one");
+                Thread two = new Thread(() -> both(second, first, ready), "two");
+                one.start(); two.start();
+                one.join();"""));
+        assertEquals("Interrupted", f.ename());
+        String traceback = JShellEngineTest.stripAnsi(String.join("\n", f.traceback()));
+        assertTrue(traceback.contains("at line 6: one.join();"), traceback);
+        assertTrue(traceback.contains("These threads are deadlocked"), traceback);
+        assertTrue(traceback.contains("\"one\" (WAITING) waits for ReentrantLock$NonfairSync@"), traceback);
+        assertTrue(traceback.contains("at both, line 6 of an earlier cell: b.lock();"), traceback);
+    }
+
+    @Test
     void aDeadlockedCellIsReportedAndTheUserVmReplaced() throws Exception {
         long before = userVmPid();
         engine.execute("Object left = new Object(), right = new Object();");
@@ -93,8 +114,8 @@ class UserVmRecoveryTest {
                 }"""));
         assertEquals("Deadlock", f.ename());
         String traceback = JShellEngineTest.stripAnsi(String.join("\n", f.traceback()));
-        assertTrue(traceback.contains("\"other\" (BLOCKED) waits for java.lang.Object@"), traceback);
-        assertTrue(traceback.contains("\"main\" (BLOCKED) waits for java.lang.Object@"), traceback);
+        assertTrue(traceback.contains("\"other\" (BLOCKED) waits for Object@"), traceback);
+        assertTrue(traceback.contains("\"main\" (BLOCKED) waits for Object@"), traceback);
         assertTrue(traceback.contains("held by \"other\""), traceback);
         assertTrue(traceback.contains("line 14: synchronized (right) { }"), traceback);
         assertTrue(traceback.contains("The kernel replaced the user VM"), traceback);
@@ -133,5 +154,20 @@ class UserVmRecoveryTest {
         assertTrue(out.stderr().contains("output limit of 1.0 MB per cell reached"), out.stderr());
         assertTrue(out.calls().size() < 400, "messages: " + out.calls().size());
         assertEquals("3", text("1 + 2"), "the kernel stays responsive");
+
+        out.reset();
+        engine.execute("System.out.print(\"x\".repeat(100_000_000));");
+        assertEquals(UserVmOptions.DEFAULT_OUTPUT_LIMIT, out.stdout().length());
+        assertTrue(out.stderr().contains("MB more were dropped"), out.stderr());
+    }
+
+    @Test
+    void deepRecursionGivesAShortTraceback() {
+        engine.execute("int down(int n) {\n  return down(n + 1) + 1;\n}");
+        Failed f = assertInstanceOf(Failed.class, engine.execute("down(0)"));
+        assertEquals("java.lang.StackOverflowError", f.ename());
+        assertTrue(f.traceback().size() < 8, String.join("\n", f.traceback()));
+        assertTrue(String.join("\n", f.traceback()).contains("[the line above repeats"), f.traceback().toString());
+        assertEquals("3", text("1 + 2"));
     }
 }

@@ -1,19 +1,24 @@
 package jconcur.kernel.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -28,6 +33,8 @@ class NotebooksCleanTest {
     private static final Set<String> CELL_TYPES = Set.of("code", "markdown", "raw");
     /** nbformat 4.5's cell id rule. */
     private static final Pattern CELL_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    /** The target of a Markdown link: [text](target). */
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
     @TestFactory
     Stream<DynamicTest> everyNotebookIsCleanNbformat4ForJconcur() {
@@ -50,6 +57,32 @@ class NotebooksCleanTest {
             fail(name + " is not a clean jconcur notebook (clear outputs before committing, e.g. "
                     + "jupyter nbconvert --clear-output --inplace " + name + "):\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    /** The index notebook links every numbered notebook, and every link it has leads to an existing file. */
+    @Test
+    void indexLinksEveryChapterNotebookAndOnlyExistingFiles() throws IOException {
+        Path dir = NotebookFiles.notebooksDir();
+        Path index = dir.resolve("00-index.ipynb");
+        Assumptions.assumeTrue(Files.isRegularFile(index), "no notebooks/00-index.ipynb yet");
+        Set<String> links = new TreeSet<>();
+        for (JsonNode cell : NotebookFiles.read(index).path("cells")) {
+            if ("markdown".equals(cell.path("cell_type").asText())) {
+                Matcher link = MARKDOWN_LINK.matcher(NotebookFiles.source(cell));
+                while (link.find()) {
+                    links.add(link.group(1));
+                }
+            }
+        }
+        List<String> broken = links.stream()
+                .filter(target -> !target.contains("://") && !Files.exists(dir.resolve(target.replaceFirst("#.*", ""))))
+                .toList();
+        List<String> unlinked = NotebookFiles.executable().stream()
+                .map(NotebookFiles::name)
+                .filter(name -> name.matches("(0[1-9]|[1-9]\\d)-.*") && !links.contains(name))
+                .toList();
+        assertTrue(broken.isEmpty() && unlinked.isEmpty(), "notebooks/00-index.ipynb: links to missing files " + broken
+                + "; chapter notebooks it does not link " + unlinked);
     }
 
     /** Everything wrong with one parsed notebook, each naming the cell concerned. */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksIT {
 
     /** nbclient's limit for one cell; a hung cell fails the notebook rather than the build. */
-    private static final int CELL_TIMEOUT_SECONDS = 300;
+    private static final int CELL_TIMEOUT_SECONDS = 180;
     private static final Duration NOTEBOOK_LIMIT = Duration.ofMinutes(15);
 
     @TempDir
@@ -166,7 +166,12 @@ class NotebooksIT {
         env.put("JUPYTER_CONFIG_DIR", Files.createDirectories(scratch.resolve("config")).toString());
         env.put("JUPYTER_RUNTIME_DIR", Files.createDirectories(scratch.resolve("runtime")).toString());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
-        return run(builder, limit);
+        try {
+            return run(builder, limit);
+        } catch (IOException e) {
+            throw new AssertionError("could not start " + command.get(0) + " (" + e.getMessage() + "): the notebook tests need "
+                    + "Jupyter's nbconvert; dev/setup.sh --test installs it, or name another with -Djconcur.jupyter=PATH", e);
+        }
     }
 
     /** Debian's Jupyter (the python3 first on PATH may lack it), unless -Djconcur.jupyter names another. */

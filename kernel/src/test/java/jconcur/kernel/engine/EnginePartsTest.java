@@ -1,0 +1,94 @@
+package jconcur.kernel.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jconcur.kernel.uservm.Wire;
+import jdk.jshell.JShell;
+import org.junit.jupiter.api.Test;
+
+/** The engine's small parts, without a user VM. */
+class EnginePartsTest {
+
+    @Test
+    void utf8SplitAcrossFramesIsDecodedWhole() {
+        byte[] text = "a€b😀c".getBytes(StandardCharsets.UTF_8);
+        Utf8Decoder decoder = new Utf8Decoder();
+        StringBuilder decoded = new StringBuilder();
+        for (int i = 0; i < text.length; i++) {
+            decoded.append(decoder.decode(Arrays.copyOfRange(text, i, i + 1)));
+        }
+        assertEquals("a€b😀c", decoded.toString());
+    }
+
+    @Test
+    void resultsCarryTheFrameCountAndFlags() {
+        Wire.Tagged tagged = Wire.untag(Wire.tag(42, String.valueOf(Wire.FLAG_RICH), "\"value\""));
+        assertEquals(42, tagged.framesSent());
+        assertTrue(tagged.has(Wire.FLAG_RICH));
+        assertEquals("\"value\"", tagged.text());
+        assertEquals(new Wire.Tagged(-1, "", "plain"), Wire.untag("plain"));
+        assertEquals("", Wire.untag(Wire.tag(0, String.valueOf(Wire.FLAG_NULL), "")).text());
+    }
+
+    @Test
+    void lineTailKeepsTheLastLines() {
+        LineTail tail = new LineTail(2);
+        tail.append("one\ntw");
+        tail.append("o\nthree\nfour");
+        assertEquals(List.of("three", "four"), tail.lines());
+    }
+
+    @Test
+    void sizesParseWithUnitsAndBadOnesSayWhatIsWrong() {
+        assertEquals(1 << 20, UserVmOptions.parseSize("1m", "X"));
+        assertEquals(500 << 10, UserVmOptions.parseSize("500K", "X"));
+        assertEquals(2000000, UserVmOptions.parseSize("2000000", "X"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UserVmOptions.parseSize("lots", "X"));
+        assertTrue(e.getMessage().contains("X must be a positive size"));
+        assertEquals(UserVmOptions.DEFAULTS, UserVmOptions.fromEnvironment(Map.of()));
+        assertEquals(List.of("-Xmx1g", "-ea"), UserVmOptions.fromEnvironment(Map.of(UserVmOptions.OPTIONS_VARIABLE, " -Xmx1g  -ea ")));
+    }
+
+    @Test
+    void syntaxCheckTellsIncompleteFromInvalid() {
+        SyntaxCheck check = new SyntaxCheck();
+        assertEquals(SyntaxCheck.Verdict.VALID, check.check("int x = 5;"));
+        assertEquals(SyntaxCheck.Verdict.VALID, check.check("void f() { }"));
+        assertEquals(SyntaxCheck.Verdict.VALID, check.check("x -> x + 1"));
+        assertEquals(SyntaxCheck.Verdict.VALID, check.check("import java.util.*;"));
+        assertEquals(SyntaxCheck.Verdict.INCOMPLETE, check.check("int x = "));
+        assertEquals(SyntaxCheck.Verdict.INCOMPLETE, check.check("class A"));
+        assertEquals(SyntaxCheck.Verdict.INVALID, check.check("1 +* 2;"));
+        assertEquals(SyntaxCheck.Verdict.INVALID, check.check("@@@"));
+    }
+
+    @Test
+    void cellsSplitIntoSnippetsThatStartOnTheirFirstCodeLine() {
+        try (JShell jshell = JShell.builder().executionEngine("local").build()) {
+            List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(),
+                    "int a = 1;\n\n\n// note\nint b = 2; a + b\n");
+            assertEquals(3, pieces.size());
+            assertEquals(0, pieces.get(0).firstLine());
+            assertEquals(3, pieces.get(1).firstLine(), "blank lines before a snippet are skipped, comments kept");
+            assertEquals(4, pieces.get(2).firstLine());
+            assertEquals("a + b", pieces.get(2).source().strip());
+        }
+    }
+
+    @Test
+    void deadlockedThreadsAreDescribedWithTheirLocks() {
+        Map<String, Object> thread = Map.of("name", "worker", "id", 7, "state", "BLOCKED",
+                "waitsFor", "java.lang.Object@1f", "owner", "main", "holds", List.of("java.lang.Object@2e"),
+                "frames", List.of(Map.of("class", "java.lang.Thread", "method", "run", "line", 1)));
+        StuckCellReport report = new StuckCellReport(new SnippetOrigins(), new UserFrames(new SnippetOrigins()));
+        List<String> lines = report.leftBehind(Map.of("deadlocked", List.of(thread)), 1);
+        assertEquals("  \"worker\" (BLOCKED) waits for Object@1f, held by \"main\"; holds Object@2e", lines.get(1));
+        assertEquals("    at Thread.run", lines.get(2));
+    }
+}
