@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput.Stream;
-import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -174,10 +173,5 @@ final class CellExecution {
             output.stream(Stream.STDERR, "Note: " + declaration.name() + " can be used once " + missing
                     + " is declared.\n");
         }
-    }
-
-    /** The failure of a cell whose session ended while it ran. */
-    static Failed ended(UserVmSession s) {
-        return s.endReport();
     }
 }

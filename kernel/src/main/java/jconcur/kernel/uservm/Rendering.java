@@ -55,13 +55,19 @@ final class Rendering {
 
     /** Plain text of a value as display() shows it: strings as they are, arrays by their elements. */
     static String text(Object value) {
-        if (value instanceof Object[] array) {
-            return Arrays.deepToString(array);
-        }
-        if (value != null && value.getClass().isArray()) {
-            return Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "");
-        }
-        return String.valueOf(value);
+        return switch (value) {
+            case null -> "null";
+            case Object[] a -> Arrays.deepToString(a);
+            case int[] a -> Arrays.toString(a);
+            case long[] a -> Arrays.toString(a);
+            case double[] a -> Arrays.toString(a);
+            case float[] a -> Arrays.toString(a);
+            case char[] a -> Arrays.toString(a);
+            case byte[] a -> Arrays.toString(a);
+            case short[] a -> Arrays.toString(a);
+            case boolean[] a -> Arrays.toString(a);
+            default -> value.toString();
+        };
     }
 
     static Map<String, Object> toMap(MimeBundle bundle) {

@@ -36,6 +36,15 @@ class EngineLifecycleTest {
                     engine.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);"));
             assertEquals("java.lang.OutOfMemoryError", f.ename());
             assertEquals(pid, text(engine, "ProcessHandle.current().pid()"), "same user VM, state kept");
+
+            engine.restart(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"));
+            Failed died = assertInstanceOf(Failed.class,
+                    engine.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);"));
+            assertEquals("UserVmDied", died.ename());
+            assertTrue(died.evalue().contains("running out of memory"), died.evalue());
+            assertTrue(String.join("\n", died.traceback()).contains("Terminating due to java.lang.OutOfMemoryError"),
+                    died.traceback().toString());
+            assertEquals("2", text(engine, "1 + 1"), "a fresh user VM runs the next cell");
         }
     }
 
