@@ -36,15 +36,22 @@ final class ChartStyle {
         return chart;
     }
 
+    /** A bar chart whose legend shows, under the plot, once it has more than one series. */
     static CategoryChart bars(int width, int height, String title, String xTitle, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        CategoryChart chart = new AutoLegendCategoryChart(new CategoryChartBuilder().width(width).height(height)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler());
-        chart.getStyler().setLegendVisible(false);
+        legendBelow(chart.getStyler());
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAvailableSpaceFill(0.6);
         return chart;
+    }
+
+    /** A horizontal legend under the plot, where it cannot hide bars or lines. */
+    static void legendBelow(Styler styler) {
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     }
 
     private static void apply(AxesChartStyler styler) {

@@ -24,7 +24,6 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -78,7 +77,7 @@ public final class Charts {
                     new double[] {seq, seq});
             style(line, ChartStyle.SEQUENTIAL, ChartStyle.DASHED, false);
         }
-        legendBelow(chart);
+        ChartStyle.legendBelow(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
@@ -132,7 +131,7 @@ public final class Charts {
         style(measured, ChartStyle.MEASURED, ChartStyle.SOLID, true);
         markCores(chart, axis, workers, sweep.cores());
         chart.getStyler().setYAxisMin(0.0);
-        legendBelow(chart);
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
@@ -187,6 +186,7 @@ public final class Charts {
                     scaled(sweeps[i].medians(), scale));
             style(s, ChartStyle.PALETTE[i % ChartStyle.PALETTE.length], ChartStyle.SOLID, true);
         }
+        ChartStyle.legendBelow(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
@@ -258,8 +258,6 @@ public final class Charts {
             throw new IllegalArgumentException("give at least one race report");
         }
         CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, "final count vs expected", "", "% of expected count");
-        chart.getStyler().setLegendVisible(true);
-        legendBelow(chart);
         chart.getStyler().setLabelsVisible(false);
         List<String> names = new ArrayList<>();
         for (RaceReport r : reports) {
@@ -295,7 +293,8 @@ public final class Charts {
 
     /**
      * An empty bar chart in the jconcur style, for your own series
-     * ({@code chart.addSeries(name, List.of("a", "b"), List.of(1, 2))}).
+     * ({@code chart.addSeries(name, List.of("a", "b"), List.of(1, 2))}). The legend shows, under the plot, when
+     * the chart has more than one series.
      *
      * @param title  chart title
      * @param xTitle x axis title
@@ -396,11 +395,6 @@ public final class Charts {
         }
     }
 
-    /** A horizontal legend under the plot, where it cannot hide lines. */
-    private static void legendBelow(Chart<? extends Styler, ?> chart) {
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    }
 
     private static void markCores(XYChart chart, WorkerAxis axis, int[] workers, int cores) {
         int lo = Arrays.stream(workers).min().orElse(1);

@@ -1,6 +1,7 @@
 package jconcur.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import jconcur.concurrency.VariantResult;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.w3c.dom.Document;
 
 class ChartsTest {
@@ -114,5 +116,57 @@ class ChartsTest {
         assertEquals(List.of(60.0, 100.0), List.copyOf(chart.getSeriesMap().get("min").getYData()));
         assertEquals(List.of(80.0, 100.0), List.copyOf(chart.getSeriesMap().get("median").getYData()));
         decode(Charts.pngBytes(chart));
+    }
+
+    /** Issue 4: a bar chart built for several series showed no legend. */
+    @Test
+    void barChartShowsItsLegendOnceItHasSeveralSeries() throws Exception {
+        CategoryChart chart = Charts.barChart("two series", "x", "y");
+        chart.addSeries("first", List.of("a", "b"), List.of(5, 3));
+        decode(Charts.pngBytes(chart));
+        assertFalse(chart.getStyler().isLegendVisible(), "one series needs no legend");
+        chart.addSeries("second", List.of("a", "b"), List.of(4, 6));
+        decode(Charts.pngBytes(chart));
+        assertTrue(chart.getStyler().isLegendVisible(), "two series need a legend");
+        assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(), "not over the bars");
+        chart.getSeriesMap().get("second").setShowInLegend(false);
+        Charts.svgText(chart);
+        assertFalse(chart.getStyler().isLegendVisible(), "only one series is listed");
+    }
+
+    @Test
+    void aLegendChoiceMadeOnABarChartStays() {
+        CategoryChart two = Charts.barChart("two series", "x", "y");
+        two.addSeries("first", List.of("a"), List.of(5));
+        two.addSeries("second", List.of("a"), List.of(4));
+        Charts.pngBytes(two);
+        two.getStyler().setLegendVisible(false);
+        Charts.pngBytes(two);
+        assertFalse(two.getStyler().isLegendVisible());
+        CategoryChart one = Charts.barChart("one series", "x", "y");
+        one.addSeries("only", List.of("a"), List.of(5));
+        one.getStyler().setLegendVisible(true);
+        Charts.pngBytes(one);
+        assertTrue(one.getStyler().isLegendVisible());
+    }
+
+    @Test
+    void comparisonAndRaceChartsShowALegendOnlyForSeveralSeries() {
+        CategoryChart comparison = Charts.comparisonChart(Fixtures.syntheticComparison());
+        Charts.pngBytes(comparison);
+        assertFalse(comparison.getStyler().isLegendVisible(), "one series of medians: the categories say it all");
+        RaceReport report = new RaceReport("int field", 2, 50, 100, List.of(60L, 80L, 100L), Duration.ofMillis(5), null);
+        CategoryChart race = Charts.raceChart(report);
+        Charts.pngBytes(race);
+        assertTrue(race.getStyler().isLegendVisible(), "min, median and max need a legend");
+    }
+
+    /** Times fall from the top left, where an inside legend covered the slowest points. */
+    @Test
+    void legendsOfTimeChartsSitUnderThePlot() {
+        assertEquals(Styler.LegendPosition.OutsideS,
+                Charts.timeChart(Fixtures.syntheticSweep(), Fixtures.syntheticSweep()).getStyler().getLegendPosition());
+        assertEquals(Styler.LegendPosition.OutsideS,
+                Charts.timeChart(Fixtures.syntheticSweep()).getStyler().getLegendPosition());
     }
 }

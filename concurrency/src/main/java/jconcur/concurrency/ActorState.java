@@ -11,7 +11,8 @@ import java.util.List;
  * @param waitingFor the lock it was blocked on, or null
  * @param holding    the locks it held (named locks; for platform threads in a JVM-detected deadlock also
  *                   monitors and other locks)
- * @param topFrames  the top of its stack (lock internals left out), empty when finished
+ * @param topFrames  the top of its stack, readable (see {@link StackFrames}: notebook frames named by what
+ *                   they are, lock and thread internals left out), empty when finished
  * @param failure    what it threw, or null (interruptions caused by the clean-up are not failures)
  */
 public record ActorState(String name, boolean virtual, Thread.State state, String waitingFor, List<String> holding,

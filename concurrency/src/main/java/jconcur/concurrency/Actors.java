@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  * How it works: all actors start together (a latch); every 20 ms the runner looks for a wait-for cycle,
  * first among the {@link NamedLock}s (platform and virtual threads), then, for platform threads, through
- * {@code ThreadMXBean.findDeadlockedThreads} (monitors and any java.util.concurrent lock). A cycle seen on
- * two consecutive checks is a deadlock. On a deadlock or at the time-out, the runner records each actor's
+ * {@code ThreadMXBean.findDeadlockedThreads} (monitors and any java.util.concurrent lock). Threads in a timed
+ * wait ({@code tryLock(timeout)}) are never part of a cycle. A cycle seen on two consecutive checks is a
+ * deadlock. On a deadlock or at the time-out, the runner records each actor's
  * state, locks and top frames, interrupts all actors and waits up to 500 ms for them to end. Actors blocked
  * in {@code synchronized} or plain {@code lock()} ignore interrupts and are abandoned: platform actors are
  * daemon threads and virtual threads never keep the VM alive, so the notebook keeps working.
@@ -187,7 +188,7 @@ public final class Actors {
             if (graph != null && graph != named) {
                 graph.heldBy(thread).stream().filter(l -> !holding.contains(l)).forEach(holding::add);
             }
-            List<String> frames = state == Thread.State.TERMINATED ? List.of() : topFrames(thread.getStackTrace());
+            List<String> frames = state == Thread.State.TERMINATED ? List.of() : StackFrames.top(thread.getStackTrace());
             states.add(new ActorState(name, virtual, state, waiting, holding, frames, failures.get(name)));
         }
         return states;
@@ -210,24 +211,5 @@ public final class Actors {
             }
         }
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
-    }
-
-    /** The top 5 frames below the lock and threading internals. */
-    static List<String> topFrames(StackTraceElement[] stack) {
-        List<String> frames = new ArrayList<>();
-        for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            boolean internal = cls.startsWith("java.util.concurrent.locks.") || cls.startsWith("jdk.internal.")
-                    || cls.startsWith("java.lang.VirtualThread") || cls.equals("java.lang.Thread")
-                    || cls.startsWith("java.lang.System$")
-                    || cls.equals(Actors.class.getName()) || cls.startsWith(Actors.class.getName() + "$") || cls.equals(NamedLock.class.getName());
-            if (!internal) {
-                frames.add(frame.toString());
-                if (frames.size() == 5) {
-                    break;
-                }
-            }
-        }
-        return frames;
     }
 }

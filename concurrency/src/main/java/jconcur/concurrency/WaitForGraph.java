@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who waits for which lock held by whom, and the cycle in it if there is one. Two sources:
@@ -21,6 +23,7 @@ import java.util.Optional;
  *   <li>{@link ThreadMXBean}: any monitor ({@code synchronized}) or {@code java.util.concurrent} lock, but
  *       platform threads only.</li>
  * </ul>
+ * In both, a thread in a timed wait ({@code tryLock(timeout)}) has no edge: it cannot be deadlocked.
  */
 final class WaitForGraph {
 
@@ -65,7 +68,11 @@ final class WaitForGraph {
         return new WaitForGraph(edges, held, "the named locks' wait-for graph");
     }
 
-    /** The graph the JVM reports for the deadlocked platform threads (empty when none). */
+    /**
+     * The graph the JVM reports for the deadlocked platform threads (empty when none), without the threads in
+     * a timed wait: the JVM counts a thread in {@code tryLock(timeout)} as deadlocked, but its wait ends by
+     * itself.
+     */
     static WaitForGraph ofDeadlockedPlatformThreads() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] ids = mx.findDeadlockedThreads();
@@ -73,7 +80,8 @@ final class WaitForGraph {
         Map<Long, List<String>> held = new HashMap<>();
         if (ids != null) {
             for (ThreadInfo info : mx.getThreadInfo(ids, true, true)) {
-                if (info == null || info.getLockOwnerName() == null) {
+                if (info == null || info.getLockOwnerName() == null
+                        || info.getThreadState() == Thread.State.TIMED_WAITING) {
                     continue;
                 }
                 edges.put(info.getThreadId(), new Edge(info.getThreadId(), info.getThreadName(),
@@ -93,21 +101,36 @@ final class WaitForGraph {
     /** The first cycle through any of the given threads, as edges in wait order. */
     List<Edge> cycleThrough(Collection<Thread> threads) {
         for (Thread start : threads) {
-            List<Edge> path = new ArrayList<>();
-            List<Long> visited = new ArrayList<>();
-            long current = start.threadId();
-            while (edges.containsKey(current) && !visited.contains(current)) {
-                visited.add(current);
-                Edge edge = edges.get(current);
-                path.add(edge);
-                current = edge.ownerId();
-            }
-            int loopStart = visited.indexOf(current);
-            if (loopStart >= 0) {
-                return List.copyOf(path.subList(loopStart, path.size()));
+            List<Edge> cycle = cycleFrom(start.threadId());
+            if (!cycle.isEmpty()) {
+                return cycle;
             }
         }
         return List.of();
+    }
+
+    /** Ids of all threads on a cycle. */
+    Set<Long> threadsOnCycles() {
+        Set<Long> on = new LinkedHashSet<>();
+        for (long start : edges.keySet()) {
+            cycleFrom(start).forEach(edge -> on.add(edge.waiterId()));
+        }
+        return on;
+    }
+
+    /** The cycle reached by following the waits from a thread, as edges in wait order, or empty. */
+    private List<Edge> cycleFrom(long start) {
+        List<Edge> path = new ArrayList<>();
+        List<Long> visited = new ArrayList<>();
+        long current = start;
+        while (edges.containsKey(current) && !visited.contains(current)) {
+            visited.add(current);
+            Edge edge = edges.get(current);
+            path.add(edge);
+            current = edge.ownerId();
+        }
+        int loopStart = visited.indexOf(current);
+        return loopStart < 0 ? List.of() : List.copyOf(path.subList(loopStart, path.size()));
     }
 
     Optional<Edge> waitOf(Thread thread) {

@@ -156,6 +156,34 @@ class ActorsTest {
         }
     }
 
+    /** Issue 4: T2 waits for A in tryLock(timeout) while T1, holding A, waits for B held by T2. */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aTimedWaitOnPlatformThreadsIsNoDeadlock() {
+        NamedLock a = new NamedLock("A");
+        NamedLock b = new NamedLock("B");
+        CountDownLatch bothHoldOne = new CountDownLatch(2);
+        Runnable t1 = () -> grabBoth(a, b, bothHoldOne);
+        Runnable t2 = () -> {
+            b.lock();
+            try {
+                bothHoldOne.countDown();
+                bothHoldOne.await();
+                // long enough for the detector to look many times while T2 waits
+                if (a.tryLock(1, TimeUnit.SECONDS)) {
+                    a.unlock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                b.unlock();
+            }
+        };
+        DeadlockReport report = Concurrency.runActors(Duration.ofSeconds(10), t1, t2);
+        assertEquals(DeadlockReport.Outcome.FINISHED, report.outcome(), report::toString);
+        assertTrue(report.actors().stream().allMatch(s -> s.failure() == null), report::toString);
+    }
+
     @Test
     void rejectsBadActors() {
         assertThrows(IllegalArgumentException.class, () -> Actors.platformThreads().add("x", () -> { }).add("x", () -> { }));

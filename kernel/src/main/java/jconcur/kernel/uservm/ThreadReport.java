@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jconcur.concurrency.Deadlocks;
 
 /**
  * What the threads of this VM are doing, for the kernel's report on a cell that does not stop: the deadlock
@@ -25,12 +26,10 @@ final class ThreadReport {
 
     static Map<String, Object> snapshot() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long[] deadlocked = mx.findDeadlockedThreads();
+        long[] deadlocked = Deadlocks.findDeadlockedThreads();
         Set<Long> ids = new LinkedHashSet<>();
-        if (deadlocked != null) {
-            for (long id : deadlocked) {
-                ids.add(id);
-            }
+        for (long id : deadlocked) {
+            ids.add(id);
         }
         Thread cell = UserCode.current;
         long cellId = cell == null ? -1 : cell.threadId();
@@ -48,7 +47,7 @@ final class ThreadReport {
             if (info.getThreadId() == cellId) {
                 cellInfo = described;
             }
-            if (deadlocked != null && contains(deadlocked, info.getThreadId())) {
+            if (contains(deadlocked, info.getThreadId())) {
                 cycle.add(described);
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jconcur.concurrency.Deadlocks;
 
 /**
  * Runs in the user VM for %threads: a thread dump like jstack's, with the lock each thread waits for and
@@ -46,8 +47,8 @@ public final class ThreadDump {
             }
             appendThread(out, info, thread, info.getThreadId() == self);
         }
-        long[] deadlocked = mx.isSynchronizerUsageSupported() ? mx.findDeadlockedThreads() : mx.findMonitorDeadlockedThreads();
-        if (deadlocked != null && deadlocked.length > 0) {
+        long[] deadlocked = Deadlocks.findDeadlockedThreads();
+        if (deadlocked.length > 0) {
             Set<Long> ids = Arrays.stream(deadlocked).boxed().collect(Collectors.toSet());
             out.append("Deadlock found between: ")
                     .append(Arrays.stream(infos).filter(i -> ids.contains(i.getThreadId()))
