@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Removes JShell's wrapper class names (REPL.$JShell$12$Foo -> Foo) from names and messages. */
 final class WrapperNames {
 
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*\\$?");
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*[$.]?");
 
     private WrapperNames() {}
 

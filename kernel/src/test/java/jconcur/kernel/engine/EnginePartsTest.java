@@ -37,6 +37,13 @@ class EnginePartsTest {
     }
 
     @Test
+    void wrapperNamesDisappearFromMessages() {
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null",
+                WrapperNames.expunge("Cannot invoke \"String.length()\" because \"REPL.$JShell$22.s\" is null"));
+        assertEquals("Bank", WrapperNames.expunge("REPL.$JShell$12$Bank"));
+    }
+
+    @Test
     void lineTailKeepsTheLastLines() {
         LineTail tail = new LineTail(2);
         tail.append("one\ntw");
