@@ -78,10 +78,21 @@ final class Rendering {
     }
 
     static String toJson(MimeBundle bundle) {
+        String json;
         try {
-            return SideChannel.JSON.writeValueAsString(toMap(bundle));
+            json = SideChannel.JSON.writeValueAsString(toMap(bundle));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("this rendering cannot be sent as JSON: " + e.getOriginalMessage(), e);
+        }
+        checkSize(json.length());
+        return json;
+    }
+
+    /** Refuses a rendering the notebook cannot take (see {@link Wire#MAX_BUNDLE}). */
+    static void checkSize(long jsonLength) {
+        if (jsonLength > Wire.MAX_BUNDLE) {
+            throw new IllegalArgumentException("this rendering is " + OutputBatcher.bytes(jsonLength)
+                    + "; a notebook output takes at most " + OutputBatcher.bytes(Wire.MAX_BUNDLE));
         }
     }
 

@@ -61,6 +61,7 @@ final class SideChannel {
 
     void send(Map<String, Object> message) throws IOException {
         byte[] json = JSON.writeValueAsBytes(message);
+        Rendering.checkSize(json.length);
         byte[] frame = Wire.frame(Wire.FRAME_MESSAGE, json, 0, json.length);
         writeFrames(frame, 0, frame.length, 1);
     }

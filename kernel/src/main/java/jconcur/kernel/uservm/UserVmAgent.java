@@ -67,7 +67,7 @@ final class UserVmAgent extends DirectExecutionControl {
             case Wire.CMD_RENDER -> {
                 Object value = keptValue;
                 keptValue = null;
-                String json = runCell(() -> Rendering.rich(value).map(Rendering::toJson).orElse(null));
+                String json = runCell(() -> richJson(value));
                 return new String[] {Long.toString(output.framesSent()), json};
             }
             case Wire.CMD_SYNC -> {
@@ -77,6 +77,16 @@ final class UserVmAgent extends DirectExecutionControl {
             default -> {
                 return super.extensionCommand(command, arg);
             }
+        }
+    }
+
+    /** The rich rendering of a cell's value as JSON, or null to show its text (also when it is too big). */
+    private static String richJson(Object value) {
+        try {
+            return Rendering.rich(value).map(Rendering::toJson).orElse(null);
+        } catch (IllegalArgumentException tooBig) {
+            System.err.println("[jconcur] " + tooBig.getMessage() + "; showing the value's text instead");
+            return null;
         }
     }
 

@@ -36,6 +36,12 @@ public final class Wire {
     /** Flag of a tagged exception message: the message was null. */
     public static final char FLAG_NULL = 'N';
 
+    /**
+     * Largest display or rich result sent to the notebook: a front end cannot show more, and the kernel (and
+     * Jupyter) would hold it in memory several times.
+     */
+    public static final int MAX_BUNDLE = 32 << 20;
+
     /** Largest side-channel frame accepted, so a corrupt length cannot exhaust memory. */
     public static final int MAX_FRAME = 256 * 1024 * 1024;
 

@@ -176,6 +176,13 @@ class JShellEngineTest {
     }
 
     @Test
+    void aDisplayTooBigForTheNotebookIsRefusedWithAReason() {
+        Failed f = failed("display(\"x\".repeat(40_000_000))");
+        assertEquals("java.lang.IllegalArgumentException", f.ename());
+        assertTrue(f.evalue().contains("a notebook output takes at most 32.0 MB"), f.evalue());
+    }
+
+    @Test
     void displaysFromABackgroundThreadArriveAfterItsCellEnded() throws InterruptedException {
         ok("new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { } display(\"late\"); }).start();");
         assertTrue(out.await(() -> out.calls().contains("DISPLAY:late"), 10_000), out.calls().toString());
