@@ -30,10 +30,7 @@ public final class ChannelLoop implements Runnable {
     public void run() {
         try {
             while (true) {
-                dispatcher.dispatch(new Request(socket.receive(), socket, session));
-                if (stopOnError.takeAbortRequest()) {
-                    abortQueued();
-                }
+                dispatcher.dispatch(new Request(socket.receive(), socket, session), this::abortQueuedAfterFailure);
             }
         } catch (ChannelClosedException e) {
             Log.debug("%s loop ends: %s", socket.channel(), e.getMessage());
@@ -42,14 +39,18 @@ public final class ChannelLoop implements Runnable {
         }
     }
 
-    private void abortQueued() throws ChannelClosedException {
+    /** Runs before the failed cell's idle: requests a client sends after seeing idle are never aborted. */
+    private void abortQueuedAfterFailure() throws ChannelClosedException {
+        if (!stopOnError.takeAbortRequest()) {
+            return;
+        }
         Optional<Message> queued;
         while ((queued = socket.receiveNow()).isPresent()) {
             Request request = new Request(queued.get(), socket, session);
             if (request.type().equals("execute_request")) {
                 dispatcher.abort(request);
             } else {
-                dispatcher.dispatch(request);
+                dispatcher.dispatch(request, () -> {});
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jconcur.kernel.wire.Log;
+import jconcur.kernel.wire.MessageSocket.ChannelClosedException;
 
 /**
  * Routes the requests of one channel to their handlers, with status busy before and idle after each one
@@ -32,8 +33,27 @@ public final class Dispatcher {
         this.handlers = Map.copyOf(handlers);
     }
 
-    public void dispatch(Request request) {
+    /** Work a channel loop does after a request is handled but before its idle status goes out. */
+    @FunctionalInterface
+    public interface BeforeIdle {
+        void run() throws ChannelClosedException;
+    }
+
+    /**
+     * Handles the request between busy and idle. beforeIdle runs last, still before idle, so that a client
+     * which waits for idle before sending its next request never races with it.
+     */
+    public void dispatch(Request request, BeforeIdle beforeIdle) throws ChannelClosedException {
         iopub.status(request.header(), "busy");
+        try {
+            handle(request);
+            beforeIdle.run();
+        } finally {
+            iopub.status(request.header(), "idle");
+        }
+    }
+
+    private void handle(Request request) {
         try {
             Handler handler = handlers.get(request.type());
             if (handler != null) {
@@ -52,8 +72,6 @@ public final class Dispatcher {
             if (!request.replied()) {
                 request.replyError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             }
-        } finally {
-            iopub.status(request.header(), "idle");
         }
     }
 

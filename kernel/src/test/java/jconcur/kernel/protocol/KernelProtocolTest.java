@@ -161,6 +161,20 @@ class KernelProtocolTest {
         assertEquals("ok", client.receive(client.shell).content().path("status").asText());
     }
 
+    @Test
+    void aCellSentAfterTheFailedCellWentIdleIsNeverAborted() {
+        engine.on("boom", out -> ScriptedEngine.failed("java.lang.RuntimeException", "boom"));
+        engine.result("next", "1");
+        for (int round = 0; round < 50; round++) {
+            Message failed = client.execute("boom");
+            assertEquals("error", replyTo(failed).content().path("status").asText());
+            client.iopubFor(failed); // up to its idle, as nbclient and jupyter_client wait
+            Message next = client.execute("next");
+            assertEquals("ok", replyTo(next).content().path("status").asText(), "round " + round);
+            client.iopubFor(next);
+        }
+    }
+
     private Message replyTo(Message request) {
         Message reply = client.receive(client.shell);
         assertEquals(request.id(), reply.parentHeader().path("msg_id").asText(), "replies come in request order");
