@@ -58,8 +58,9 @@ final class CellExecution {
                 return Tracebacks.interrupted();
             }
             CellSplitter.Piece piece = pieces.get(i);
-            boolean last = i == pieces.size() - 1;
-            s.control().keepNextValue(last);
+            // As in IPython, a final statement ending in ';' shows no value: `display(x);`, `out.printf(...);`.
+            boolean wantsValue = i == pieces.size() - 1 && !piece.endsWithSemicolon();
+            s.control().keepNextValue(wantsValue);
             s.control().clearStopped(); // a declaration runs no code: an earlier snippet's stop must not count
             List<SnippetEvent> events;
             try {
@@ -91,7 +92,7 @@ final class CellExecution {
                 return tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList());
             }
             noteUnresolved(jshell, event, output);
-            if (last && showsValue(snippet) && event.value() != null) {
+            if (wantsValue && showsValue(snippet) && event.value() != null) {
                 try {
                     result = Optional.of(render(s, event.value(), output));
                 } catch (StoppedException e) {

@@ -14,7 +14,11 @@ final class CellSplitter {
      * @param start offset in the cell where the snippet's text starts
      * @param firstLine 0-based cell line of {@code start}
      */
-    record Piece(String source, int start, int firstLine, Completeness completeness) {}
+    record Piece(String source, int start, int firstLine, Completeness completeness) {
+        boolean endsWithSemicolon() {
+            return source.stripTrailing().endsWith(";");
+        }
+    }
 
     private CellSplitter() {}
 

@@ -1,17 +1,17 @@
 package jconcur.kernel.uservm;
 
-import java.util.Map;
 import jconcur.concurrency.Progress;
-import jconcur.display.MimeBundle;
 
 /** Shows the helpers' progress (sweeps, comparisons) as one live line under the running cell. */
 final class ProgressLine implements Progress.Reporter {
 
     private String displayId;
+    private long startedNanos;
 
     @Override
     public synchronized void update(String line) {
         if (displayId == null) {
+            startedNanos = System.nanoTime();
             displayId = Notebook.display(line);
         } else {
             Notebook.updateDisplay(displayId, line);
@@ -21,8 +21,8 @@ final class ProgressLine implements Progress.Reporter {
     @Override
     public synchronized void done() {
         if (displayId != null) {
-            // The line disappears once the work is done; the result shows what was measured.
-            Notebook.updateDisplay(displayId, new MimeBundle(Map.of("text/plain", "", "text/html", ""), Map.of()));
+            // A display cannot be removed; a saved notebook keeps this short line instead of an empty output.
+            Notebook.updateDisplay(displayId, String.format("done in %.1f s", (System.nanoTime() - startedNanos) / 1e9));
             displayId = null;
         }
     }

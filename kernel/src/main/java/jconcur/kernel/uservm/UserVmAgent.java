@@ -36,9 +36,10 @@ final class UserVmAgent extends DirectExecutionControl {
         } catch (Throwable e) {
             throw new InternalException(e.toString());
         }
+        // Only a value the cell shows is turned into text: toString() of a large declared value can take seconds.
         Value value = runCell(() -> {
             Object v = doit.invoke(null);
-            return new Value(v, valueString(v));
+            return new Value(v, keep ? valueString(v) : "");
         });
         boolean rich = keep && Rendering.mayBeRich(value.value());
         if (rich) {

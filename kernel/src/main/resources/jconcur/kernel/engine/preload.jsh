@@ -10,6 +10,7 @@ import java.io.*;
 import java.nio.file.*;
 import java.math.*;
 import java.net.*;
+import java.net.http.*;
 import java.time.*;
 import jconcur.concurrency.*;
 import jconcur.charts.*;
