@@ -31,16 +31,6 @@ final class ClasspathMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
-    public boolean isCell() {
-        return false;
-    }
-
-    @Override
     public String usage() {
         return name.equals("jars") ? "%jars PATH..." : "%classpath [PATH...]";
     }

@@ -19,16 +19,6 @@ final class JvmMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
-    public boolean isCell() {
-        return false;
-    }
-
-    @Override
     public String usage() {
         return "%jvm [OPTION...]";
     }

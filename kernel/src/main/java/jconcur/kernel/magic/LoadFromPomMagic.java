@@ -23,11 +23,6 @@ final class LoadFromPomMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
     public boolean isCell() {
         return true;
     }

@@ -15,16 +15,6 @@ final class LoadMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
-    public boolean isCell() {
-        return false;
-    }
-
-    @Override
     public String usage() {
         return "%load FILE";
     }

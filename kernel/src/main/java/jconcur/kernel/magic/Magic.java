@@ -16,9 +16,14 @@ interface Magic {
         return List.of();
     }
 
-    boolean isLine();
+    /** Most magics are line magics only. */
+    default boolean isLine() {
+        return true;
+    }
 
-    boolean isCell();
+    default boolean isCell() {
+        return false;
+    }
 
     /** One line per form, e.g. {@code %timeit [-n N] [-r R] STATEMENT}. */
     String usage();

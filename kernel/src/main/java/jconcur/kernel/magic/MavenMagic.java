@@ -31,16 +31,6 @@ final class MavenMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
-    public boolean isCell() {
-        return false;
-    }
-
-    @Override
     public String usage() {
         return "%maven groupId:artifactId[:extension[:classifier]]:version ...";
     }

@@ -21,16 +21,6 @@ final class MavenRepoMagic implements Magic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
-    public boolean isCell() {
-        return false;
-    }
-
-    @Override
     public String usage() {
         return "%mavenRepo [ID URL]";
     }

@@ -18,11 +18,6 @@ final class TimeMagic implements JavaBodyMagic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
     public boolean isCell() {
         return true;
     }

@@ -20,11 +20,6 @@ final class TimeitMagic implements JavaBodyMagic {
     }
 
     @Override
-    public boolean isLine() {
-        return true;
-    }
-
-    @Override
     public boolean isCell() {
         return true;
     }
