@@ -15,7 +15,7 @@ import jconcur.kernel.engine.JShellEngine;
  * How fast the engine recovers: interrupt of a busy loop and of a sleeping cell (interrupt -> cell returns),
  * a deadlocked cell (interrupt -> report, VM replaced), System.exit, and the first cell after each (fresh VM).
  * <pre>
- * java -cp "$(cat bench/target/classpath.txt):bench/target/classes" jconcur.bench.EngineRecoveryBench [--runs 5]
+ * java -cp bench/target/classes:kernel/target/jconcur-kernel.jar jconcur.bench.EngineRecoveryBench [--runs 5]
  * </pre>
  */
 public final class EngineRecoveryBench {

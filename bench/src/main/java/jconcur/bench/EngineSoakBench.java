@@ -15,7 +15,7 @@ import jconcur.kernel.engine.JShellEngine;
  * interrupts) and prints the kernel JVM's heap after a full GC every few hundred cells, to see that it stays
  * bounded.
  * <pre>
- * java -cp "$(cat bench/target/classpath.txt):bench/target/classes" jconcur.bench.EngineSoakBench [--cells 2000]
+ * java -cp bench/target/classes:kernel/target/jconcur-kernel.jar jconcur.bench.EngineSoakBench [--cells 2000]
  * </pre>
  */
 public final class EngineSoakBench {

@@ -17,9 +17,8 @@ import jconcur.display.Renderers;
  * Costs of the helper package itself, run by hand:
  * <pre>
  * ./mvnw -B -q -pl bench -am package -DskipTests
- * java -cp "bench/target/classes:$(cat bench/target/cp.txt)" jconcur.bench.HelpersBench
+ * java -cp bench/target/classes:kernel/target/jconcur-kernel.jar jconcur.bench.HelpersBench
  * </pre>
- * (cp.txt from {@code ./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt}).
  * <ol>
  *   <li>chart rendering: the first PNG in a fresh JVM (class loading, fonts) and later ones; SVG; a whole
  *       sweep bundle (HTML table + two PNGs) as the notebook shows it;</li>
