@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import jconcur.display.MimeBundle;
-import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
 import jconcur.kernel.engine.JShellEngine;
 import jdk.jshell.JShell;
@@ -114,23 +112,4 @@ public final class EngineLatencyBench {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Drops the engine's output: the benchmark measures the cell, not a front end. */
-    private static final class SilentOutput implements EngineOutput {
-        @Override
-        public void stream(Stream stream, String text) {
-        }
-
-        @Override
-        public void display(MimeBundle bundle, String displayId, boolean update) {
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-        }
-
-        @Override
-        public String requestInput(String prompt, boolean password) throws InputNotAllowedException {
-            throw new InputNotAllowedException();
-        }
-    }
 }

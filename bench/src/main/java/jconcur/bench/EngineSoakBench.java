@@ -5,8 +5,6 @@ import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import jconcur.display.MimeBundle;
-import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
 import jconcur.kernel.engine.JShellEngine;
 
@@ -25,7 +23,7 @@ public final class EngineSoakBench {
     public static void main(String[] args) throws Exception {
         int cells = args.length == 2 && args[0].equals("--cells") ? Integer.parseInt(args[1]) : 2000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        JShellEngine engine = JShellEngine.start(new Silent(), null);
+        JShellEngine engine = JShellEngine.start(new SilentOutput(), null);
         long start = System.nanoTime();
         int failures = 0;
         try {
@@ -67,24 +65,5 @@ public final class EngineSoakBench {
         System.gc();
         System.out.printf(Locale.ROOT, "after %4d cells: kernel heap used %6.1f MB (%.0f s)%n", cells,
                 memory.getHeapMemoryUsage().getUsed() / 1048576.0, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static final class Silent implements EngineOutput {
-        @Override
-        public void stream(Stream stream, String text) {
-        }
-
-        @Override
-        public void display(MimeBundle bundle, String displayId, boolean update) {
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-        }
-
-        @Override
-        public String requestInput(String prompt, boolean password) throws InputNotAllowedException {
-            throw new InputNotAllowedException();
-        }
     }
 }
