@@ -10,33 +10,10 @@ import java.util.Optional;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The engine against a real user VM: results, output, errors, assistance. State is shared between tests. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JShellEngineTest {
-
-    private final RecordingOutput out = new RecordingOutput();
-    private JShellEngine engine;
-
-    @BeforeAll
-    void start() {
-        engine = JShellEngine.start(out, null);
-    }
-
-    @AfterAll
-    void stop() {
-        engine.close();
-    }
-
-    @BeforeEach
-    void clearOutput() {
-        out.reset();
-    }
+class JShellEngineTest extends LiveEngineTest {
 
     private Optional<MimeBundle> ok(String code) {
         ExecuteOutcome outcome = engine.execute(code);

@@ -9,33 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Interrupts, deadlocks and dying user VMs: the cell says what happened and the next cell runs. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserVmRecoveryTest {
-
-    private final RecordingOutput out = new RecordingOutput();
-    private JShellEngine engine;
-
-    @BeforeAll
-    void start() {
-        engine = JShellEngine.start(out, null);
-    }
-
-    @AfterAll
-    void stop() {
-        engine.close();
-    }
-
-    @BeforeEach
-    void clearOutput() {
-        out.reset();
-    }
+class UserVmRecoveryTest extends LiveEngineTest {
 
     /** Runs a cell that prints a marker before it blocks, interrupts it once it did, returns how it ended. */
     private ExecuteOutcome interruptWhenRunning(String blockingCode) throws Exception {
