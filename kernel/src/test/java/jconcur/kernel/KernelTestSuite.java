@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Debian's /usr/bin/python3 against a kernelspec installed with {@code install --prefix}, and reads unittest's
  * summary.
  */
-final class KernelTestSuite {
+public final class KernelTestSuite {
 
     private static final Pattern RAN = Pattern.compile("^Ran (\\d+) tests? in ", Pattern.MULTILINE);
     private static final Pattern VERDICT = Pattern.compile("^(OK|FAILED)(?: \\((.*)\\))?\\s*$", Pattern.MULTILINE);
@@ -38,7 +38,7 @@ final class KernelTestSuite {
      * Installs the kernel jar's kernelspec with {@code install --prefix} under dir.
      * @return the JUPYTER_PATH entry that holds kernels/jconcur/kernel.json
      */
-    static Path installKernelspec(Path dir) throws IOException, InterruptedException {
+    public static Path installKernelspec(Path dir) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("jconcur.kernelJar", "target/jconcur-kernel.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the shaded kernel jar is missing: " + jar);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jconcur.kernel.KernelTestSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,20 +139,11 @@ class NotebooksIT {
     }
 
     private static InstalledKernel install() throws IOException, InterruptedException {
-        Path jar = kernelJar();
-        if (!Files.isRegularFile(jar)) {
-            return new InstalledKernel(null, "the shaded kernel jar is missing: " + jar + " (run the package phase first)");
+        try {
+            return new InstalledKernel(KernelTestSuite.installKernelspec(scratch), null);
+        } catch (AssertionError e) {
+            return new InstalledKernel(null, e.getMessage());
         }
-        Path prefix = scratch.resolve("prefix");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Run install = run(new ProcessBuilder(java.toString(), "-jar", jar.toString(), "install", "--prefix", prefix.toString()),
-                Duration.ofMinutes(2));
-        Path jupyterPath = prefix.resolve("share/jupyter");
-        if (!install.ok() || !Files.isRegularFile(jupyterPath.resolve("kernels/jconcur/kernel.json"))) {
-            return new InstalledKernel(null, "installing the kernel with `java -jar " + jar + " install --prefix " + prefix
-                    + "` failed (" + install.why() + "):\n" + install.output());
-        }
-        return new InstalledKernel(jupyterPath, null);
     }
 
     private static Run jupyter(InstalledKernel kernel, List<String> args, Duration limit) throws IOException, InterruptedException {
