@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import jconcur.display.MimeBundle;
-import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
 import jconcur.kernel.engine.JShellEngine;
 
@@ -109,7 +107,7 @@ public final class EngineRecoveryBench {
     }
 
     /** Counts down a latch when a marker line is printed. */
-    private static final class MarkerOutput implements EngineOutput {
+    private static final class MarkerOutput extends SilentOutput {
         private volatile String marker = "";
         private volatile CountDownLatch seen = new CountDownLatch(0);
 
@@ -126,17 +124,5 @@ public final class EngineRecoveryBench {
             }
         }
 
-        @Override
-        public void display(MimeBundle bundle, String displayId, boolean update) {
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-        }
-
-        @Override
-        public String requestInput(String prompt, boolean password) throws InputNotAllowedException {
-            throw new InputNotAllowedException();
-        }
     }
 }

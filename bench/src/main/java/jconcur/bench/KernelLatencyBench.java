@@ -1,8 +1,5 @@
 package jconcur.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +13,8 @@ import jconcur.kernel.engine.IsComplete;
 import jconcur.kernel.protocol.HistoryStore;
 import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.wire.ConnectionInfo;
-import jconcur.kernel.wire.MalformedMessageException;
+import jconcur.kernel.wire.KernelClient;
 import jconcur.kernel.wire.Message;
-import jconcur.kernel.wire.Session;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * What the protocol layer alone adds to a cell: the kernel's wire, signing, handlers and iopub traffic, with an
@@ -34,19 +28,18 @@ public final class KernelLatencyBench {
 
     private KernelLatencyBench() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        ConnectionInfo connection = new ConnectionInfo("127.0.0.1", freePort(), freePort(), freePort(), freePort(),
-                freePort(), "bench-key", "hmac-sha256");
+        ConnectionInfo connection = ConnectionInfo.onFreeLoopbackPorts("bench-key");
         try (Kernel kernel = Kernel.start(connection, output -> new InstantEngine(), HistoryStore.inMemory());
-             Client client = new Client(connection)) {
+             KernelClient client = new KernelClient(connection, 10_000)) {
             client.awaitIopub();
             for (int i = 0; i < cells / 2; i++) {
-                client.roundTrip();
+                roundTrip(client);
             }
             List<Double> micros = new ArrayList<>(cells);
             for (int i = 0; i < cells; i++) {
-                micros.add(client.roundTrip() / 1e3);
+                micros.add(roundTrip(client) / 1e3);
             }
             micros.sort(null);
             System.out.printf(Locale.ROOT, "protocol layer round trip (execute_request -> idle, instant engine): median %.0f us,"
@@ -55,10 +48,14 @@ public final class KernelLatencyBench {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** execute_request sent -> its idle status received, in nanoseconds; then its reply is read. */
+    private static long roundTrip(KernelClient client) {
+        long start = System.nanoTime();
+        Message request = client.execute("1 + 1");
+        client.resultOf(request);
+        long elapsed = System.nanoTime() - start;
+        client.replyTo(request);
+        return elapsed;
     }
 
     /** An engine that evaluates every cell to 2 instantly: the layer's cost stands alone. */
@@ -96,100 +93,5 @@ public final class KernelLatencyBench {
 
         @Override
         public void close() {}
-    }
-
-    /** Shell and iopub of a Jupyter client, as jupyter_client wires them. */
-    private static final class Client implements AutoCloseable {
-        private final Session session;
-        private final ZMQ.Context context = ZMQ.context(1);
-        private final ZMQ.Socket shell;
-        private final ZMQ.Socket iopub;
-
-        Client(ConnectionInfo connection) {
-            session = new Session(connection.signer());
-            shell = context.socket(SocketType.DEALER);
-            shell.connect(connection.endpoint(connection.shellPort()));
-            iopub = context.socket(SocketType.SUB);
-            iopub.subscribe(new byte[0]);
-            iopub.connect(connection.endpoint(connection.iopubPort()));
-            for (ZMQ.Socket socket : List.of(shell, iopub)) {
-                socket.setLinger(0);
-                socket.setReceiveTimeOut(10_000);
-            }
-        }
-
-        /** A PUB socket drops messages until the subscription has arrived: wait for it. */
-        void awaitIopub() {
-            iopub.setReceiveTimeOut(100);
-            for (int attempt = 0; attempt < 100; attempt++) {
-                Message request = send("kernel_info_request", session.json().createObjectNode());
-                receive(shell);
-                Message status = receive(iopub);
-                if (status != null && status.parentHeader().path("msg_id").asText().equals(request.id())) {
-                    while (receive(iopub) != null) {
-                        // drain that request's idle
-                    }
-                    iopub.setReceiveTimeOut(10_000);
-                    return;
-                }
-            }
-            throw new IllegalStateException("iopub never delivered a message");
-        }
-
-        long roundTrip() {
-            ObjectNode content = session.json().createObjectNode();
-            content.put("code", "1 + 1");
-            content.put("silent", false);
-            content.put("store_history", true);
-            content.putObject("user_expressions");
-            content.put("allow_stdin", false);
-            long start = System.nanoTime();
-            Message request = send("execute_request", content);
-            while (true) {
-                Message message = receive(iopub);
-                if (message == null) {
-                    throw new IllegalStateException("no idle status for " + request.id());
-                }
-                if (message.type().equals("status") && message.parentHeader().path("msg_id").asText().equals(request.id())
-                        && message.content().path("execution_state").asText().equals("idle")) {
-                    long elapsed = System.nanoTime() - start;
-                    receive(shell);
-                    return elapsed;
-                }
-            }
-        }
-
-        private Message send(String msgType, ObjectNode content) {
-            Message message = session.newMessage(List.of(), msgType, null, null, content);
-            List<byte[]> frames = session.encode(message);
-            for (int i = 0; i < frames.size() - 1; i++) {
-                shell.sendMore(frames.get(i));
-            }
-            shell.send(frames.get(frames.size() - 1));
-            return message;
-        }
-
-        private Message receive(ZMQ.Socket socket) {
-            byte[] first = socket.recv(0);
-            if (first == null) {
-                return null;
-            }
-            List<byte[]> frames = new ArrayList<>(List.of(first));
-            while (socket.hasReceiveMore()) {
-                frames.add(socket.recv(0));
-            }
-            try {
-                return session.decode(frames);
-            } catch (MalformedMessageException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            shell.close();
-            iopub.close();
-            context.term();
-        }
     }
 }

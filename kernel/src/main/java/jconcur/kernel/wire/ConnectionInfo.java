@@ -3,6 +3,7 @@ package jconcur.kernel.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +27,20 @@ public record ConnectionInfo(String ip, int shellPort, int iopubPort, int stdinP
         key = key == null ? "" : key;
         signatureScheme = signatureScheme == null || signatureScheme.isEmpty() ? "hmac-sha256" : signatureScheme;
         Signer.macAlgorithm(signatureScheme); // rejects unsupported schemes now, not at the first message
+    }
+
+    /** Connection for a kernel on 127.0.0.1 with five free ports and HMAC-SHA256 signing with key. */
+    public static ConnectionInfo onFreeLoopbackPorts(String key) {
+        return new ConnectionInfo("127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), key,
+                "hmac-sha256");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on loopback: " + e.getMessage(), e);
+        }
     }
 
     public static ConnectionInfo read(Path file) {
