@@ -1,12 +1,11 @@
 package jconcur.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,22 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    /** The tests in test_launcher: all must run, none skipped. */
-    private static final int TESTS = 5;
-
     @TempDir
     Path dir;
 
-    @Test
-    void kernelFollowsItsLauncherAndServesSeveralClients() throws IOException, InterruptedException {
-        Path jupyterPath = KernelTestSuite.installKernelspec(dir);
-
-        KernelTestSuite.Result result = KernelTestSuite.run(jupyterPath, dir, "jconcur", "test_launcher",
-                Duration.ofMinutes(5));
-
-        System.out.println("test_launcher figures:\n" + KernelTestSuite.figures(result));
-        assertTrue(result.ok(), "test_launcher failed:\n" + result.output());
-        assertEquals(TESTS, result.ran(), result.output());
-        assertEquals(0, result.skipped(), "tests were skipped:\n" + result.output());
+    @TestFactory
+    List<DynamicTest> kernelFollowsItsLauncherAndServesSeveralClients() throws IOException, InterruptedException {
+        return KernelTestSuite.testsOfInstalledKernel(dir, "test_launcher", Duration.ofMinutes(5));
     }
 }
