@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JDK that users get is the JDK that CI tests: dev/jdk-version names the tested feature release (CI's
@@ -84,6 +89,29 @@ class JdkPinTest {
         assertThrows(AssertionError.class, () -> featureOfImage("python:3.12-slim"), "not a JDK image");
     }
 
+    @Test
+    void javaHomeScriptPrefersTheTestedReleaseAndNamesAnyOther(@TempDir Path dir) throws Exception {
+        int tested = testedRelease();
+        Assumptions.assumeTrue(jdksUnderUsrLibJvm().stream().anyMatch(home -> featureOfJdk(home) == tested),
+                "no JDK " + tested + " under /usr/lib/jvm to prefer");
+        Script chosen = javaHome(ROOT.resolve("dev"));
+        assertEquals(0, chosen.exit(), chosen.stderr());
+        assertEquals(tested, featureOfJdk(Path.of(chosen.stdout())), "dev/java-home.sh chose " + chosen.stdout());
+        assertFalse(chosen.stderr().contains("note:"), chosen.stderr());
+
+        Path copy = Files.createDirectories(dir.resolve("dev"));
+        Files.copy(ROOT.resolve("dev/java-home.sh"), copy.resolve("java-home.sh"));
+        Files.writeString(copy.resolve("jdk-version"), "# a release no machine has\n99\n");
+        Script other = javaHome(copy);
+        assertEquals(0, other.exit(), "any JDK 21+ is still accepted: " + other.stderr());
+        assertTrue(other.stderr().contains("CI tests JDK 99"), "says the JDK is not the tested one: " + other.stderr());
+
+        Files.writeString(copy.resolve("jdk-version"), "twenty-five\n");
+        Script broken = javaHome(copy);
+        assertTrue(broken.exit() != 0 && broken.stderr().contains("must name the tested JDK feature release"),
+                broken.stderr());
+    }
+
     /** The first line of dev/jdk-version that is not a comment: the feature release, e.g. 25. */
     static int testedRelease() throws IOException {
         List<String> lines = read("dev/jdk-version").lines().map(String::strip)
@@ -124,6 +152,44 @@ class JdkPinTest {
         String f = Integer.toString(feature);
         return spec.matches("==?" + f + "(\\.\\d+)*(\\.\\*)?")
                 || spec.matches(">=" + f + "(\\.\\d+)*,<" + (feature + 1) + "(\\.0)*");
+    }
+
+    private record Script(int exit, String stdout, String stderr) {}
+
+    /** Sources devDir/java-home.sh in bash without JAVA_HOME and prints the JAVA_HOME it chose. */
+    private static Script javaHome(Path devDir) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". \"$1/java-home.sh\" && printf %s \"$JAVA_HOME\"",
+                "bash", devDir.toString());
+        builder.environment().remove("JAVA_HOME");
+        Path err = Files.createTempFile("java-home", ".err");
+        try {
+            Process process = builder.redirectError(err.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dev/java-home.sh did not finish");
+            return new Script(process.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static List<Path> jdksUnderUsrLibJvm() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return List.of();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(h -> !Files.isSymbolicLink(h) && Files.isExecutable(h.resolve("bin/javac"))).toList();
+        }
+    }
+
+    /** The feature release in a JDK's release file (JAVA_VERSION="25.0.3": 25), or -1 when it has none. */
+    private static int featureOfJdk(Path home) {
+        try {
+            Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static String read(String relative) throws IOException {
