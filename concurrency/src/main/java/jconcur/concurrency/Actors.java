@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Limits: for virtual threads only {@link NamedLock}s are tracked (the JVM's deadlock detection covers
  * platform threads only), so a virtual-thread deadlock on {@code synchronized} or a plain ReentrantLock is
- * reported as TIMED_OUT with the stacks.
+ * reported as TIMED_OUT with the stacks. Before JDK 24 virtual actors abandoned in {@code synchronized} keep
+ * their carrier threads until the VM ends; the report then says how many and what that leaves
+ * ({@link VirtualThreadPinning}).
  */
 public final class Actors {
 
@@ -166,8 +168,15 @@ public final class Actors {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
         List<ActorState> states = snapshot(threads, graph, failures);
         List<String> abandoned = outcome == DeadlockReport.Outcome.FINISHED ? List.of() : stop(threads, cleaningUp);
+        String jdkNote = virtual ? VirtualThreadPinning.abandonedNote(blockedOnMonitors(threads, abandoned)) : null;
         return new DeadlockReport(outcome, elapsed, cycle.stream().map(WaitForGraph.Edge::toString).toList(),
-                outcome == DeadlockReport.Outcome.DEADLOCK ? graph.source : null, states, abandoned);
+                outcome == DeadlockReport.Outcome.DEADLOCK ? graph.source : null, states, abandoned, jdkNote);
+    }
+
+    /** The abandoned actors that wait to enter a monitor: before JDK 24 each of them pins a carrier. */
+    private static List<String> blockedOnMonitors(List<Thread> threads, List<String> abandoned) {
+        return threads.stream().filter(t -> abandoned.contains(t.getName()) && t.getState() == Thread.State.BLOCKED)
+                .map(Thread::getName).toList();
     }
 
     private static boolean sameEdges(List<WaitForGraph.Edge> a, List<WaitForGraph.Edge> b) {

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *       {@link #sweepWorkers} (use {@link Sweep} directly for options);</li>
  *   <li>comparisons of variants: {@link #compare(Variant...)} with {@link #variant(String, Callable)};</li>
  *   <li>Amdahl's law: {@link #amdahlSpeedup}, {@link #karpFlatt}, {@link #amdahlFit};</li>
- *   <li>hazards: {@link #namedLock}, {@link #runActors}, {@link #runVirtualActors}, {@link #lostUpdates};</li>
+ *   <li>hazards: {@link #namedLock}, {@link #runActors}, {@link #runVirtualActors}, {@link #lostUpdates},
+ *       {@link #virtualThreadsPinInSynchronized};</li>
  *   <li>processes: {@link #childProgram(String)};</li>
  *   <li>splitting work: {@link #ranges(long, long, int)}, {@link #chunks(List, int)}; {@link #pause(long)}.</li>
  * </ul>
@@ -327,6 +328,16 @@ public final class Concurrency {
      */
     public static DeadlockReport runVirtualActors(Duration timeout, Runnable... actors) {
         return numbered(Actors.virtualThreads(), actors).timeout(timeout).run();
+    }
+
+    /**
+     * Whether a virtual thread blocked in (or waiting inside) {@code synchronized} pins its carrier on this JDK:
+     * true before JDK 24 (see {@link VirtualThreadPinning}, whose {@code describe()} says it in a sentence).
+     *
+     * @return true on JDK 21 to 23
+     */
+    public static boolean virtualThreadsPinInSynchronized() {
+        return VirtualThreadPinning.pinsInSynchronized();
     }
 
     private static Actors numbered(Actors runner, Runnable... actors) {
