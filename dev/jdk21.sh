@@ -37,7 +37,12 @@ fi
 # A private apt state for Debian 13, so that the system's sources and package lists stay as they are.
 apt_dir=$dest/apt
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$dest/debs"
-printf 'deb http://deb.debian.org/debian %s main\n' "$DEBIAN_13" >"$apt_dir/sources.list"
+# The Debian archive this machine's apt already uses (not its security archive), with Debian 13's suite.
+mirror=$({ grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
+           grep -h '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | awk '{print $2}'
+         } | grep -v security | grep -E '/debian/?$' | head -n 1) || true
+[ -n "$mirror" ] || die "no Debian archive found in /etc/apt/sources.list*: dev/jdk21.sh takes Debian 13's packages from it"
+printf 'deb %s %s main\n' "$mirror" "$DEBIAN_13" >"$apt_dir/sources.list"
 apt_opts=(-o "Dir::Etc::sourcelist=$apt_dir/sources.list" -o "Dir::Etc::sourceparts=-"
           -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root")
 note "reading Debian 13 ($DEBIAN_13) package lists"
