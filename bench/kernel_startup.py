@@ -20,32 +20,11 @@ import time
 import zmq
 from jupyter_client.manager import KernelManager
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kernel", "src", "test", "python"))
+from process_tree import children, rss_mb  # noqa: E402 (the kernel tests' /proc helpers)
+
 TIMEOUT = 300
 SETTLE_SECONDS = 2.0
-
-
-def rss_mb(pid):
-    """Resident set size of pid in MB, from /proc (0 when it is gone)."""
-    try:
-        with open("/proc/%d/status" % pid) as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except FileNotFoundError:
-        pass
-    return 0.0
-
-
-def children(pid):
-    """Pids whose parent is pid (any of its threads may have started them)."""
-    found = []
-    for task in os.listdir("/proc/%d/task" % pid):
-        try:
-            with open("/proc/%d/task/%s/children" % (pid, task)) as f:
-                found += [int(p) for p in f.read().split()]
-        except FileNotFoundError:
-            continue  # the thread ended meanwhile
-    return found
 
 
 def code_cells(notebook):

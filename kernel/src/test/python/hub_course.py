@@ -27,6 +27,8 @@ import websocket
 from jupyter_client.jsonutil import json_default
 from jupyter_client.session import Session
 
+from process_tree import descendants, rss_mb
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 HUB_CONFIG = os.path.join(ROOT, "hub", "jupyterhub_config.py")
@@ -55,35 +57,6 @@ def free_port_block(size=3):
             for s in held:
                 s.close()
     raise RuntimeError("no block of %d free ports on 127.0.0.1" % size)
-
-
-def rss_mb(pid):
-    try:
-        with open("/proc/%d/status" % pid) as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except FileNotFoundError:
-        pass
-    return 0.0
-
-
-def descendants(pid):
-    """pid and every process below it."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry) as stat:
-                    parents.setdefault(int(stat.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-            except (FileNotFoundError, ProcessLookupError, IndexError):
-                continue
-    found, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        found.append(p)
-        todo.extend(parents.get(p, []))
-    return found
 
 
 def chapter_one_cells(count):

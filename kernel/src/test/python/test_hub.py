@@ -9,7 +9,8 @@ import os
 import unittest
 
 from hub_course import run_course
-from kernel_harness import figure, process_alive, wait_until
+from kernel_harness import figure, wait_until
+from process_tree import process_alive
 
 STUDENTS = 3
 

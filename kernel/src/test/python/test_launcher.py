@@ -24,7 +24,8 @@ from jupyter_client import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
 from jupyter_client.kernelspec import KernelSpecManager
 
-from kernel_harness import KERNEL_NAME, RunningKernel, children, figure, process_alive, wait_until
+from kernel_harness import KERNEL_NAME, RunningKernel, figure, wait_until
+from process_tree import children, process_alive
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # What issue 19 asks: the kernel and its user VM gone within this long after their launcher died.
