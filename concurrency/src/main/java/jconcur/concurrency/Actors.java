@@ -109,11 +109,14 @@ public final class Actors {
         Map<String, String> failures = new ConcurrentHashMap<>();
         AtomicBoolean cleaningUp = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
+        TimelineRecorder recorder = TimelineRecorder.current();
         for (Map.Entry<String, Runnable> actor : actors.entrySet()) {
+            // inside a timeline block, each actor is one task on its own row
+            Runnable work = recorder == null ? actor.getValue() : recorder.wrap(actor.getKey(), actor.getValue());
             Runnable body = () -> {
                 try {
                     start.await();
-                    actor.getValue().run();
+                    work.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | Error e) {
