@@ -16,9 +16,11 @@ import java.util.List;
  * @param actors     every actor's state
  * @param abandoned  actors still alive after the clean-up (they were interrupted but stay blocked; they are
  *                   daemon or virtual threads, so the VM keeps working)
+ * @param graph      the actors' holds and waits when the run ended, with the cycle, for the picture drawn
+ *                   next to this report in a notebook
  */
 public record DeadlockReport(Outcome outcome, Duration elapsed, List<String> cycle, String detectedBy,
-                             List<ActorState> actors, List<String> abandoned) {
+                             List<ActorState> actors, List<String> abandoned, LockGraph graph) {
 
     /** How the run ended. */
     public enum Outcome {
