@@ -78,7 +78,8 @@ public final class NamedLock extends ReentrantLock {
      */
     @Override
     public void lock() {
-        TimelineRecorder recorder = TimelineRecorder.current();
+        // only a lock held by another thread makes a wait worth drawing (not class loading on a free lock)
+        TimelineRecorder recorder = isLocked() && !isHeldByCurrentThread() ? TimelineRecorder.current() : null;
         long start = recorder == null ? 0 : System.nanoTime();
         try {
             lockInterruptibly();
