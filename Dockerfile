@@ -1,4 +1,4 @@
-# jconcur for docker and JupyterHub users: JupyterLab 4 + Notebook 7, a JDK 21, the jconcur kernel.
+# jconcur for docker and JupyterHub users: JupyterLab 4 + Notebook 7 (pinned in requirements.txt), a JDK, the jconcur kernel.
 #   docker build -t jconcur .
 #   docker run --rm -p 8888:8888 jconcur        (then open the http://127.0.0.1:8888/lab?token=... URL it prints)
 # The kernel is built and installed by dev/setup.sh, the same script CI and Binder use.
@@ -7,8 +7,6 @@ FROM eclipse-temurin:21.0.8_9-jdk-noble
 # Ubuntu images ship a user "ubuntu" with uid 1000: jconcur's user takes that uid instead.
 ARG NB_USER=jovyan
 ARG NB_UID=1000
-ARG JUPYTERLAB_VERSION=4.4.10
-ARG NOTEBOOK_VERSION=7.4.5
 
 # Python for Jupyter; fonts so that charts render their text (headless AWT needs fontconfig and a font).
 RUN apt-get update \
@@ -18,11 +16,12 @@ RUN apt-get update \
  && (userdel --remove ubuntu 2>/dev/null || true) \
  && useradd --create-home --home-dir "/home/${NB_USER}" --uid "${NB_UID}" --shell /bin/bash "${NB_USER}"
 
-# Jupyter in its own virtual environment, pinned; its bin/ comes first on PATH, so that
+# Jupyter in its own virtual environment with the pins CI tests (requirements.txt: JupyterLab 4, Notebook 7,
+# nbgrader, JupyterHub for the single-user server); its bin/ comes first on PATH, so that
 # `install --sys-prefix` puts the kernelspec into this environment.
+COPY requirements.txt /opt/jconcur/requirements.txt
 RUN python3 -m venv /opt/jupyter \
- && /opt/jupyter/bin/pip install --no-cache-dir \
-      "jupyterlab==${JUPYTERLAB_VERSION}" "notebook==${NOTEBOOK_VERSION}"
+ && /opt/jupyter/bin/pip install --no-cache-dir -r /opt/jconcur/requirements.txt
 ENV PATH=/opt/jupyter/bin:${PATH}
 
 # Build and install the kernel (apt is done above), then drop the build's caches.

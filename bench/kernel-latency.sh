@@ -28,9 +28,9 @@ if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'vers
     exit 2
 fi
 java="$java_home/bin/java"
-python=/usr/bin/python3
+python=${JCONCUR_VENV:-$root/.venv}/bin/python
 if ! "$python" -c 'import jupyter_client' 2>/dev/null; then
-    echo "kernel-latency: $python cannot import jupyter_client (apt-get install python3-jupyter-client)" >&2
+    echo "kernel-latency: $python cannot import jupyter_client (dev/setup.sh --test installs the pinned Jupyter environment)" >&2
     exit 2
 fi
 

@@ -4,7 +4,7 @@ For each launch: time from starting the kernel process to its kernel_info_reply.
 the round trip of a trivial cell: execute_request sent -> status idle received (after warm-up).
 Prints a human summary and, with --json, one JSON object on the last line.
 
-    /usr/bin/python3 bench/kernel_latency.py --kernel jconcur --launches 5 --cells 50 --code "1 + 1"
+    .venv/bin/python bench/kernel_latency.py --kernel jconcur --launches 5 --cells 50 --code "1 + 1"
 """
 
 import argparse

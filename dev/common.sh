@@ -1,4 +1,5 @@
-# Sourced (bash) by the dev/ scripts: repository root, messages, root access, Debian packages, Jupyter lookup.
+# Sourced (bash) by the dev/ scripts: repository root, messages, root access, Debian packages, the Jupyter
+# environment.
 
 JCONCUR_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -70,19 +71,59 @@ install_debs() {
   rm -f "$log"
 }
 
-# True when the given `jupyter` command can read kernelspecs (its Python has jupyter_client).
-jupyter_works() { [ -n "$1" ] && "$1" kernelspec list >/dev/null 2>&1; }
+# The project's Python environment for Jupyter: requirements.txt, pinned, in a virtualenv.
+JCONCUR_VENV=${JCONCUR_VENV:-$JCONCUR_ROOT/.venv}
 
-# Prints the Jupyter to use: the one on PATH (conda, Binder, Docker, a venv) if it works, else Debian's.
+# True when the given `jupyter` command runs JupyterLab 4 and can read kernelspecs.
+jupyterlab4_works() {
+  [ -n "$1" ] && "$1" kernelspec list >/dev/null 2>&1 && "$1" lab --version 2>/dev/null | grep -q '^4\.'
+}
+
+# Prints the Jupyter to open the notebooks with: a JupyterLab 4 on PATH (conda, Binder, Docker), else the
+# project virtualenv's. Returns 1 when neither is there (dev/setup.sh makes the virtualenv).
 find_jupyter() {
   local candidate
-  for candidate in "$(command -v jupyter 2>/dev/null)" /usr/bin/jupyter; do
-    if jupyter_works "$candidate"; then
+  for candidate in "$(command -v jupyter 2>/dev/null)" "$JCONCUR_VENV/bin/jupyter"; do
+    if jupyterlab4_works "$candidate"; then
       printf '%s\n' "$candidate"
       return 0
     fi
   done
   return 1
+}
+
+# Prints a Python 3.11+ that can make virtualenvs (IPython 9, which JupyterLab 4.6 brings, needs 3.11).
+venv_base_python() {
+  local candidate
+  for candidate in "$(command -v python3 2>/dev/null)" /usr/bin/python3; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    if "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Makes the project virtualenv, or brings it up to date when requirements.txt changed since its last install.
+ensure_venv() {
+  local stamp=$JCONCUR_VENV/.jconcur-requirements.txt base log
+  if [ -x "$JCONCUR_VENV/bin/python" ] && cmp -s "$JCONCUR_ROOT/requirements.txt" "$stamp"; then
+    return 0
+  fi
+  base=$(venv_base_python) || die "no Python 3.11+ with the venv module found for the Jupyter environment.
+On Debian/Ubuntu: sudo apt-get install python3-venv; elsewhere install Python 3.11 or newer"
+  note "installing the pinned Jupyter environment (requirements.txt) into $JCONCUR_VENV"
+  log=$(mktemp)
+  if ! { [ -x "$JCONCUR_VENV/bin/python" ] || "$base" -m venv "$JCONCUR_VENV"; } >"$log" 2>&1 \
+      || ! "$JCONCUR_VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q \
+             -r "$JCONCUR_ROOT/requirements.txt" >>"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    rm -f "$log"
+    die "installing requirements.txt into $JCONCUR_VENV failed (see above)"
+  fi
+  rm -f "$log"
+  cp "$JCONCUR_ROOT/requirements.txt" "$stamp"
 }
 
 # Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every run: allow it there.

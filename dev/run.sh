@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# README command 1: set up (packages, build, kernelspec), then open the notebooks in Jupyter.
-# Uses JupyterLab when the Jupyter found has it, else the classic Notebook (Debian 12 packages no JupyterLab).
-#   dev/run.sh [setup options, see dev/setup.sh --help] [-- extra arguments for jupyter]
+# README command 1: set up (packages, the pinned Jupyter environment, build, kernelspec), then open the
+# notebooks in JupyterLab 4, or in Notebook 7 with --notebook.
+#   dev/run.sh [--notebook] [setup options, see dev/setup.sh --help] [-- extra arguments for jupyter]
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
+app=lab
 setup_args=()
 while [ $# -gt 0 ]; do
   case $1 in
     --) shift; break ;;
+    --notebook) app=notebook ;;
     --prefix) setup_args+=("$1" "${2:-}"); shift ;;
     -h | --help)
-      echo "Usage: dev/run.sh [dev/setup.sh options] [-- jupyter arguments]"
-      echo "Sets up jconcur, then runs 'jupyter lab' (or 'jupyter notebook') on notebooks/."
+      echo "Usage: dev/run.sh [--notebook] [dev/setup.sh options] [-- jupyter arguments]"
+      echo "Sets up jconcur, then runs 'jupyter lab' (JupyterLab 4) on notebooks/;"
+      echo "with --notebook, 'jupyter notebook' (Notebook 7) instead."
       exit 0 ;;
     *) setup_args+=("$1") ;;
   esac
@@ -22,19 +25,13 @@ done
 
 "$JCONCUR_ROOT/dev/setup.sh" "${setup_args[@]}"
 
-jupyter=$(find_jupyter) || die "no working Jupyter found (tried 'jupyter' on PATH and /usr/bin/jupyter).
-On Debian/Ubuntu: sudo apt-get install jupyter-notebook; elsewhere: pip install jupyterlab (or conda install jupyterlab)"
+jupyter=$(find_jupyter) || die "no JupyterLab 4 found (tried 'jupyter' on PATH and $JCONCUR_VENV/bin/jupyter);
+dev/setup.sh installs it into $JCONCUR_VENV unless --no-build/--no-apt stopped it early: run dev/setup.sh"
+if [ "$app" = notebook ] && ! "$jupyter" notebook --version 2>/dev/null | grep -q '^7\.'; then
+  die "$jupyter has no Notebook 7: pip install -r requirements.txt into its environment, or drop --notebook"
+fi
 
 notebook_dir=$JCONCUR_ROOT/notebooks
-[ -d "$notebook_dir" ] || notebook_dir=$JCONCUR_ROOT
-
-if "$jupyter" lab --version >/dev/null 2>&1; then
-  app=lab
-elif "$jupyter" notebook --version >/dev/null 2>&1; then
-  app=notebook
-else
-  die "$jupyter has neither 'lab' nor 'notebook': install JupyterLab or the classic Notebook"
-fi
 
 # Jupyter refuses to run as root without --allow-root (containers, CI machines): say it, then allow it.
 if [ "$(id -u)" -eq 0 ]; then

@@ -7,17 +7,20 @@ usage() {
   cat <<'EOF'
 Usage: dev/setup.sh [--user | --sys-prefix | --prefix DIR] [--no-apt] [--no-build] [--test]
 
-Installs what is missing (Debian packages through apt-get when root or sudo is available), builds the
-kernel with ./mvnw when its sources are newer than kernel/target/jconcur-kernel.jar, and installs the
-kernelspec "jconcur" with `java -jar kernel/target/jconcur-kernel.jar install`.
+Installs what is missing (Debian packages through apt-get when root or sudo is available), the pinned
+Jupyter environment (requirements.txt) into the project virtualenv .venv (or $JCONCUR_VENV) when no
+JupyterLab 4 is on PATH, builds the kernel with ./mvnw when its sources are newer than
+kernel/target/jconcur-kernel.jar, and installs the kernelspec "jconcur" with
+`java -jar kernel/target/jconcur-kernel.jar install`.
 
   --user          install the kernelspec for the current user (default)
   --sys-prefix    install it into the prefix of the Python environment running Jupyter (conda, venv)
   --prefix DIR    install it under DIR/share/jupyter/kernels
   --no-apt        never install system packages (images that installed them already)
   --no-build      do not build; kernel/target/jconcur-kernel.jar must exist
-  --test          also install what the tests need: Debian's Jupyter test packages, Chromium,
-                  Node.js and the browser test's npm packages (e2e/node_modules)
+  --test          also install what the tests need: the pinned Jupyter environment in .venv (always,
+                  even when another Jupyter is on PATH), Chromium, Node.js and the browser test's
+                  npm packages (e2e/node_modules)
 EOF
 }
 
@@ -45,28 +48,31 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# Debian packages. Jupyter comes from Debian only when no working Jupyter is there already (conda,
-# Binder and Docker bring their own); the tests always use Debian's, through /usr/bin/python3.
-runtime_debs=(fonts-dejavu-core fontconfig)
-jupyter_debs=(jupyter-client jupyter-notebook jupyter-nbconvert python3-ipykernel jupyter-console)
-test_debs=("${jupyter_debs[@]}" python3-nbclient python3-jupyter-kernel-test chromium)
+# Debian packages: fonts for headless charts, venv for the Jupyter environment; for the tests a browser.
+runtime_debs=(fonts-dejavu-core fontconfig python3-venv)
+test_debs=(chromium)
 
 ensure_system_packages() {
   [ "$use_apt" -eq 1 ] || return 0
-  local wanted=("${runtime_debs[@]}") have_jupyter=1
-  find_jupyter >/dev/null || { have_jupyter=0; wanted+=("${jupyter_debs[@]}"); }
+  local wanted=("${runtime_debs[@]}")
   if [ "$for_tests" -eq 1 ]; then
     wanted+=("${test_debs[@]}")
     { command -v node && command -v npm; } >/dev/null 2>&1 || wanted+=(nodejs npm)
   fi
   if ! has_apt; then
-    if [ "$have_jupyter" -eq 0 ] || [ "$for_tests" -eq 1 ]; then
-      note "no apt-get here: install these or their equivalents yourself: ${wanted[*]}"
-    fi
+    note "no apt-get here: install these or their equivalents yourself if missing: ${wanted[*]}"
     return 0
   fi
   # A package that cannot be installed is reported here; the step that needs it then fails clearly.
   install_debs "${wanted[@]}" || true
+}
+
+# JupyterLab 4 on PATH (conda, Binder, Docker) is used as it is; else, and always for the tests (which must
+# run the tested versions), the pinned environment goes into the project virtualenv.
+ensure_jupyter() {
+  if [ "$for_tests" -eq 1 ] || ! find_jupyter >/dev/null; then
+    ensure_venv
+  fi
 }
 
 # Finds a JDK 21+; on Debian-like systems without one, installs the newest OpenJDK 21+ apt offers.
@@ -138,6 +144,7 @@ ensure_e2e_packages() {
 }
 
 ensure_system_packages
+ensure_jupyter
 ensure_jdk
 build_kernel
 install_kernelspec

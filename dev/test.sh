@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: set up with the test needs (Debian Jupyter test packages, Chromium, e2e npm packages),
-# then run the whole suite: unit tests, and the integration tests against real Jupyter clients and a browser.
+# README command 2: set up with the test needs (the pinned Jupyter environment in .venv, Chromium, e2e npm
+# packages), then run the whole suite: unit tests, and the integration tests against real Jupyter clients
+# (from that environment) and a browser.
 #   dev/test.sh [dev/setup.sh options] [extra Maven arguments, e.g. -pl kernel -Dit.test=NotebookBrowserIT]
 set -euo pipefail
 
@@ -25,5 +26,9 @@ done
 "$JCONCUR_ROOT/dev/setup.sh" "${setup_args[@]}"
 . "$JCONCUR_ROOT/dev/java-home.sh"
 maven_opts_for_jdk
+note "testing with $("$JAVA_HOME/bin/java" -version 2>&1 | grep -v '^Picked up' | head -n 1) and the pinned Jupyter" \
+  "environment: JupyterLab $("$JCONCUR_VENV/bin/jupyter" lab --version), Notebook" \
+  "$("$JCONCUR_VENV/bin/jupyter" notebook --version), nbgrader $("$JCONCUR_VENV/bin/nbgrader" --version 2>&1 | tail -n 1)"
 cd "$JCONCUR_ROOT"
-exec ./mvnw -B -ntp verify "${maven_args[@]}"
+# The tests drive Jupyter from the pinned environment, whatever Jupyter is first on PATH.
+exec ./mvnw -B -ntp verify "-Djconcur.python=$JCONCUR_VENV/bin/python" "${maven_args[@]}"

@@ -1,7 +1,7 @@
 """Conformance of the jconcur kernel, checked by Jupyter's own jupyter_kernel_test.
 
 Run by KernelConformanceIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
-    /usr/bin/python3 -m unittest -v test_kernel_conformance
+    .venv/bin/python -m unittest -v test_kernel_conformance
 JCONCUR_KERNEL_NAME selects another kernelspec (the protocol-only run uses a scripted engine).
 """
 

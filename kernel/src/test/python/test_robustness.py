@@ -1,7 +1,7 @@
 """Robustness and security of the jconcur kernel (issue 3), driven through jupyter_client.
 
 Run by RobustnessIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
-    /usr/bin/python3 -m unittest -v test_robustness
+    .venv/bin/python -m unittest -v test_robustness
 Time limits are generous upper bounds on the kernel's promises (1 s interrupt, 5 s deadlock recovery) for a
 shared 2-core machine; the measured figures are printed as FIGURE lines.
 """

@@ -1,6 +1,6 @@
 """Soak (issue 3): 2,000 cells in a row through jupyter_client, with the kernel JVM's heap measured after a full GC
 before and after. Run by SoakIT:
-    /usr/bin/python3 -m unittest -v test_soak
+    .venv/bin/python -m unittest -v test_soak
 JCONCUR_SOAK_CELLS changes the number of cells.
 """
 

@@ -1,7 +1,7 @@
 """A sweep cell through the real kernel renders as a table and a chart (issue 4), driven through jupyter_client.
 
 Run by SweepRenderingIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
-    /usr/bin/python3 -m unittest -v test_sweep_rendering
+    .venv/bin/python -m unittest -v test_sweep_rendering
 """
 
 import base64

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Runs a unittest module of src/test/python (test_kernel_conformance, a jupyter_kernel_test.KernelTests
  * subclass, or the robustness, soak and rendering modules driving the kernel through jupyter_client) with
- * Debian's /usr/bin/python3 against a kernelspec installed with {@code install --prefix}, and reads unittest's
+ * the pinned Jupyter environment's Python against a kernelspec installed with {@code install --prefix}, and reads unittest's
  * summary.
  */
 public final class KernelTestSuite {
@@ -71,7 +71,7 @@ public final class KernelTestSuite {
      */
     static Result run(Path jupyterPath, Path scratch, String kernelName, String module, Duration limit)
             throws IOException, InterruptedException {
-        Path python = Path.of("/usr/bin/python3");
+        Path python = JupyterEnvironment.python();
         Path tests = repoRoot().resolve("kernel/src/test/python");
         ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "unittest", "-v", module)
                 .directory(tests.toFile())

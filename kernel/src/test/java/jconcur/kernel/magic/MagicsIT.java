@@ -16,13 +16,14 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import jconcur.kernel.JupyterEnvironment;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every magic through the real kernel: the packaged jar started from a kernelspec by jupyter_client (run by
- * /usr/bin/python3), one dynamic test per check of magics_it.py.
+ * the pinned Jupyter environment's Python), one dynamic test per check of magics_it.py.
  */
 class MagicsIT {
 
@@ -38,7 +39,7 @@ class MagicsIT {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = Path.of(System.getProperty("jconcur.kernelJar", "target/jconcur-kernel.jar")).toAbsolutePath().toString();
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), java, jar, workdir.toString())
+        Process process = new ProcessBuilder(JupyterEnvironment.python().toString(), script.toString(), java, jar, workdir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jconcur.kernel.JupyterEnvironment;
 import jconcur.kernel.KernelTestSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -148,7 +149,7 @@ class NotebooksIT {
 
     private static Run jupyter(InstalledKernel kernel, List<String> args, Duration limit) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(jupyterCommand());
+        command.add(JupyterEnvironment.jupyter().toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
@@ -162,17 +163,8 @@ class NotebooksIT {
             return run(builder, limit);
         } catch (IOException e) {
             throw new AssertionError("could not start " + command.get(0) + " (" + e.getMessage() + "): the notebook tests need "
-                    + "Jupyter's nbconvert; dev/setup.sh --test installs it, or name another with -Djconcur.jupyter=PATH", e);
+                    + "the pinned Jupyter environment's nbconvert; dev/setup.sh --test installs it", e);
         }
-    }
-
-    /** Debian's Jupyter (the python3 first on PATH may lack it), unless -Djconcur.jupyter names another. */
-    private static String jupyterCommand() {
-        String configured = System.getProperty("jconcur.jupyter");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return Files.isExecutable(Path.of("/usr/bin/jupyter")) ? "/usr/bin/jupyter" : "jupyter";
     }
 
     private static Path kernelJar() {
