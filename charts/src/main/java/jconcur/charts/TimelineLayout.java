@@ -18,8 +18,8 @@ import jconcur.concurrency.TimelineSpan;
  * bars in pixels, legend, time ticks. Keeps big recordings readable:
  * <ul>
  *   <li>at most {@value #MAX_ROWS} rows: more threads share rows (a row then shows when any of them ran);</li>
- *   <li>bars closer than a pixel merge when one of them is too narrow to see (a merged run of several
- *       groups is grey);</li>
+ *   <li>beyond {@value #MAX_UNMERGED} spans, bars narrower than 3 pixels and closer than a pixel merge (a
+ *       merged run of several groups is grey); wider bars are never merged;</li>
  *   <li>task names are written inside bars only when they fit and there are at most
  *       {@value #MAX_LABELLED_BARS} bars;</li>
  *   <li>a legend by group when there are at most {@value #MAX_LEGEND} groups; otherwise colours cycle.</li>
@@ -31,6 +31,8 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
     static final int MAX_ROWS = 48;
     static final int MAX_LABELLED_BARS = 400;
     static final int MAX_LEGEND = 20;
+    /** Up to this many spans every one gets its own bar (drawing them is cheap; merging loses colours). */
+    static final int MAX_UNMERGED = 2000;
     static final int WIDTH = 900;
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -135,7 +137,7 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
             shared.forEach(t -> spans.addAll(t.spans()));
             spans.sort(Comparator.comparingInt(TimelineSpan::depth).thenComparing(s -> s.kind())
                     .thenComparingDouble(TimelineSpan::start));
-            mergeInto(bars, r, spans, scale, groupColors, legendShown);
+            mergeInto(bars, r, spans, scale, groupColors, legendShown, timeline.spans().size() > MAX_UNMERGED);
         }
         boolean labelled = bars.size() <= MAX_LABELLED_BARS;
         FontMetrics metrics = metrics(SMALL_FONT);
@@ -155,20 +157,21 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
                 note(timeline, threadsPerRow, legendShown, groups.size(), bars.size()));
     }
 
-    /** Turns one row's spans (sorted by depth, kind, start) into bars, merging those too close to tell apart. */
+    /** Turns one row's spans (sorted by depth, kind, start) into bars, merging (if asked) those too close to tell apart. */
     private static void mergeInto(List<Bar> bars, int row, List<TimelineSpan> spans, double scale,
-                                  Map<String, Color> groupColors, boolean legendShown) {
+                                  Map<String, Color> groupColors, boolean legendShown, boolean merge) {
         Bar open = null;
         int index = 0;
         for (TimelineSpan s : spans) {
             double x0 = s.start() * scale;
-            double x1 = Math.max(x0 + 1, s.end() * scale);
+            double x1 = Math.max(x0 + 2, s.end() * scale); // 2 pixels at least, so a short task stays visible
             boolean wait = s.kind() == TimelineSpan.Kind.WAIT;
             Color color = wait ? WAIT : legendShown ? groupColors.get(s.group()) : PALETTE[index++ % PALETTE.length];
             Bar bar = new Bar(row, x0, x1, s.depth(), color, s.name(), 1, wait, s.failed());
             boolean sameLayer = open != null && open.depth() == bar.depth() && open.lockWait() == bar.lockWait();
-            boolean tooClose = sameLayer && bar.x0() <= open.x1() + 1
-                    && (bar.x1() - bar.x0() < 3 || open.x1() - open.x0() < 3 || bar.x0() < open.x1());
+            // only bars too narrow to tell apart merge: a long task never disappears into a grey run
+            boolean tooClose = merge && sameLayer && bar.x0() <= open.x1() + 1 && narrow(bar)
+                    && (narrow(open) || open.tasks() > 1); // a run of merged narrow bars keeps growing
             if (tooClose) {
                 Color merged = open.color().equals(bar.color()) ? open.color() : wait ? WAIT : MIXED;
                 open = new Bar(row, open.x0(), Math.max(open.x1(), bar.x1()), open.depth(), merged, null,
@@ -185,13 +188,17 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
         }
     }
 
+    private static boolean narrow(Bar bar) {
+        return bar.x1() - bar.x0() < 3;
+    }
+
     private static String note(Timeline timeline, int threadsPerRow, boolean legendShown, int groups, int bars) {
         List<String> parts = new ArrayList<>();
         if (threadsPerRow > 1) {
             parts.add("up to " + threadsPerRow + " threads share a row");
         }
         if (bars < timeline.spans().size()) {
-            parts.add("bars closer than a pixel merged (" + String.format(Locale.ROOT, "%,d", bars) + " bars for "
+            parts.add("narrow bars merged (" + String.format(Locale.ROOT, "%,d", bars) + " bars for "
                     + String.format(Locale.ROOT, "%,d", timeline.spans().size()) + " spans; grey = several groups)");
         }
         if (!legendShown) {

@@ -119,9 +119,9 @@ public final class Timelines {
             g.setColor(TEXT);
             g.drawString(label, left - 8 - small.stringWidth(label), row.y() + row.height() / 2 + small.getAscent() / 2 - 1);
         }
-        for (TimelineLayout.Bar bar : layout.bars()) {
-            drawBar(g, layout, bar, small);
-        }
+        // short bars last, so that a long neighbour drawn later cannot hide them
+        layout.bars().stream().filter(b -> b.x1() - b.x0() >= 3).forEach(bar -> drawBar(g, layout, bar, small));
+        layout.bars().stream().filter(b -> b.x1() - b.x0() < 3).forEach(bar -> drawBar(g, layout, bar, small));
         drawLegend(g, layout, bottom + 44);
     }
 
@@ -142,7 +142,8 @@ public final class Timelines {
             g.setStroke(new BasicStroke(2f));
             g.draw(box);
             g.setStroke(new BasicStroke(1f));
-        } else if (box.getWidth() >= 4 && row.height() >= 12) {
+        } else if (box.getWidth() >= 8 && row.height() >= 12) {
+            // a white edge separates long neighbours; on short bars it would hide the colour
             g.setColor(Color.WHITE);
             g.draw(new Rectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight()));
         }
