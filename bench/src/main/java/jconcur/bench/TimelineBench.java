@@ -31,7 +31,7 @@ import jconcur.display.Renderers;
  */
 public final class TimelineBench {
 
-    private static final int DIRECT_TASKS = 1_000_000;
+    private static final int DIRECT_TASKS = 100_000;
     private static final int POOL_TASKS = 100_000;
 
     private TimelineBench() {
@@ -62,8 +62,11 @@ public final class TimelineBench {
         Measurement recordedPool = Concurrency.measure(2, 7, () -> {
             TimelineRecorder recorder = TimelineRecorder.start("bench");
             throughPool(recorder.wrap(Executors.newFixedThreadPool(2)));
-            Sink.consume(recorder.finish().tasks().size());
+            Sink.consume(recorder);
         });
+        TimelineRecorder full = TimelineRecorder.start("bench");
+        Concurrency.measure(0, 1, () -> throughPool(full.wrap(Executors.newFixedThreadPool(2))));
+        Measurement finish = Concurrency.measure(2, 7, () -> full.finish());
         System.out.println();
         System.out.println("recording overhead per task (medians of 7 rounds)");
         System.out.println("  tiny task run directly, " + DIRECT_TASKS + " on one thread:");
@@ -73,8 +76,10 @@ public final class TimelineBench {
         System.out.println("  tiny task through a pool of 2 (submit + run + get), " + POOL_TASKS + " tasks:");
         System.out.println("    plain pool:    " + perTask(plainPool, POOL_TASKS));
         System.out.println("    recorded pool: " + perTask(recordedPool, POOL_TASKS) + "  -> overhead "
-                + TimeFormat.seconds((recordedPool.median() - plainPool.median()) / POOL_TASKS) + " per task"
-                + " (includes building the timeline)");
+                + TimeFormat.seconds((recordedPool.median() - plainPool.median()) / POOL_TASKS) + " per task");
+        System.out.println("  building the timeline afterwards (finish()): "
+                + TimeFormat.seconds(finish.median() / POOL_TASKS) + " per task (total "
+                + TimeFormat.seconds(finish.median()) + ")");
     }
 
     private static long throughPool(ExecutorService pool) throws Exception {
