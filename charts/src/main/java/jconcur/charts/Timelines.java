@@ -97,7 +97,7 @@ public final class Timelines {
 
         g.setColor(TEXT);
         g.setFont(TimelineLayout.TITLE_FONT);
-        g.drawString(layout.title(), 12, 24);
+        g.drawString(fit(layout.title(), g.getFontMetrics(), layout.width() - 24), 12, 24);
 
         g.setFont(TimelineLayout.SMALL_FONT);
         FontMetrics small = g.getFontMetrics();
