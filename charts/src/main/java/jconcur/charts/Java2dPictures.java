@@ -1,6 +1,8 @@
 package jconcur.charts;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -52,6 +54,16 @@ final class Java2dPictures {
             throw new UncheckedIOException("could not write the SVG", e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** How wide text is in a font, for layouts computed before anything is drawn. */
+    static FontMetrics metrics(Font font) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
+        }
     }
 
     private static void prepare(Graphics2D g, int width, int height) {

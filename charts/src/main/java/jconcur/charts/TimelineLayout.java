@@ -3,7 +3,6 @@ package jconcur.charts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -140,7 +139,7 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
             mergeInto(bars, r, spans, scale, groupColors, legendShown, timeline.spans().size() > MAX_UNMERGED);
         }
         boolean labelled = bars.size() <= MAX_LABELLED_BARS;
-        FontMetrics metrics = metrics(SMALL_FONT);
+        FontMetrics metrics = Java2dPictures.metrics(SMALL_FONT);
         List<Bar> finalBars = new ArrayList<>(bars.size());
         for (Bar bar : bars) {
             boolean fits = bar.label() != null && metrics.stringWidth(bar.label()) + 6 <= bar.x1() - bar.x0();
@@ -211,7 +210,7 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
         if (legend.isEmpty()) {
             return 0;
         }
-        FontMetrics metrics = metrics(LABEL_FONT);
+        FontMetrics metrics = Java2dPictures.metrics(LABEL_FONT);
         int lines = 1;
         int x = 0;
         for (LegendEntry e : legend) {
@@ -260,7 +259,4 @@ record TimelineLayout(int width, int height, String title, int plotLeft, int plo
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    static FontMetrics metrics(Font font) {
-        return new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
-    }
 }

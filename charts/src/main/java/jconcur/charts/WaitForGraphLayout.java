@@ -63,7 +63,7 @@ record WaitForGraphLayout(int width, int height, String title, List<Node> nodes,
         double cy = 48 + (height - 48 - 44) / 2.0;
         double rx = n <= 2 ? 150 : n <= 6 ? 250 : 270;
         double ry = (height - 48 - 44) / 2.0 - 34;
-        FontMetrics metrics = TimelineLayout.metrics(TimelineLayout.LABEL_FONT);
+        FontMetrics metrics = Java2dPictures.metrics(TimelineLayout.LABEL_FONT);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double angle = Math.PI + 2 * Math.PI * i / n;
@@ -84,7 +84,7 @@ record WaitForGraphLayout(int width, int height, String title, List<Node> nodes,
         }
         String chain = "DEADLOCK: " + String.join(" \u2192 ", cycleNames(cycleWaits));
         String title = graph.cycle().isEmpty() ? "who waits for whom (no cycle)"
-                : TimelineLayout.metrics(TimelineLayout.TITLE_FONT).stringWidth(chain) <= WIDTH - 24 ? chain
+                : Java2dPictures.metrics(TimelineLayout.TITLE_FONT).stringWidth(chain) <= WIDTH - 24 ? chain
                 : "DEADLOCK: a cycle of " + cycleWaits.size() + " threads and " + cycleWaits.size() + " locks (red)";
         return new WaitForGraphLayout(WIDTH, height, title, List.copyOf(nodes), List.copyOf(arrows));
     }
