@@ -18,9 +18,11 @@ import java.util.List;
  *                   daemon or virtual threads, so the VM keeps working)
  * @param jdkNote    what the abandoned actors cost on this JDK, or null when nothing: before JDK 24, virtual
  *                   actors blocked in synchronized keep their carrier threads (see {@link VirtualThreadPinning})
+ * @param graph      the actors' holds and waits when the run ended, with the cycle, for the picture drawn
+ *                   next to this report in a notebook
  */
 public record DeadlockReport(Outcome outcome, Duration elapsed, List<String> cycle, String detectedBy,
-                             List<ActorState> actors, List<String> abandoned, String jdkNote) {
+                             List<ActorState> actors, List<String> abandoned, String jdkNote, LockGraph graph) {
 
     /** How the run ended. */
     public enum Outcome {
