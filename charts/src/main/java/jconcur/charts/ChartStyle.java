@@ -23,22 +23,28 @@ final class ChartStyle {
     static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {6f, 4f}, 0f);
     static final BasicStroke THIN = new BasicStroke(1.0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {1.5f, 4f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2.2f);
 
     private ChartStyle() {
     }
 
+    /** A line chart with plain number formats, integer ticks for integer data and no point cut off. */
     static XYChart xy(int width, int height, String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new ReadableXYChart(new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler());
         chart.getStyler().setMarkerSize(8);
         return chart;
     }
 
-    /** A bar chart whose legend shows, under the plot, once it has more than one series. */
+    /**
+     * A bar chart whose legend shows, under the plot, once it has more than one series, whose category
+     * labels never overlap and whose values print on the bars where they fit.
+     */
     static CategoryChart bars(int width, int height, String title, String xTitle, String yTitle) {
-        CategoryChart chart = new AutoLegendCategoryChart(new CategoryChartBuilder().width(width).height(height)
+        CategoryChart chart = new ReadableCategoryChart(new CategoryChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler());
         legendBelow(chart.getStyler());

@@ -1,0 +1,90 @@
+package jconcur.charts;
+
+import java.util.Arrays;
+import org.knowm.xchart.style.AxesChartStyler;
+
+/**
+ * The number formats and axis limits a jconcur chart picks from its data each time it is drawn (notebook
+ * code adds series after building the chart). A decimal pattern someone else set since (a builder that knows
+ * the measurement's spread, or the user) is kept; axis limits set by hand are only ever widened, so that no
+ * data point is cut off.
+ */
+final class AxisChoices {
+
+    /** The patterns this chart last chose; a different value on the styler was set by someone else. */
+    private String xPattern;
+    private String yPattern;
+
+    /**
+     * Picks plain decimal patterns for the numeric axes.
+     *
+     * @param xs      the x values, or null when the x axis is not numeric
+     * @param ys      the y values
+     * @param yLabels whether the y values are also printed on the chart (bar labels use the y pattern), so
+     *                they keep three significant digits
+     */
+    void formatNumbers(AxesChartStyler styler, double[] xs, double[] ys, boolean yLabels) {
+        if (xs != null && styler.getxAxisTickLabelsFormattingFunction() == null
+                && mine(styler.getXAxisDecimalPattern(), xPattern)) {
+            xPattern = styler.isXAxisLogarithmic() ? logPattern(xs, styler.getXAxisMin()) : linearPattern(xs, false);
+            styler.setXAxisDecimalPattern(xPattern);
+        }
+        if (styler.getyAxisTickLabelsFormattingFunction() == null && mine(styler.getYAxisDecimalPattern(), yPattern)) {
+            yPattern = styler.isYAxisLogarithmic() ? logPattern(ys, styler.getYAxisMin()) : linearPattern(ys, yLabels);
+            styler.setYAxisDecimalPattern(yPattern);
+        }
+    }
+
+    /** Widens axis limits set by hand (or by a builder) so that every value lies inside them. */
+    static void includeData(AxesChartStyler styler, double[] xs, double[] ys) {
+        if (xs != null && xs.length > 0) {
+            double lo = min(xs);
+            double hi = max(xs);
+            if (styler.getXAxisMin() != null && styler.getXAxisMin() > lo) {
+                styler.setXAxisMin(lo);
+            }
+            if (styler.getXAxisMax() != null && styler.getXAxisMax() < hi) {
+                styler.setXAxisMax(hi);
+            }
+        }
+        if (ys.length > 0) {
+            double lo = min(ys);
+            double hi = max(ys);
+            if (styler.getYAxisMin() != null && styler.getYAxisMin() > lo) {
+                styler.setYAxisMin(lo);
+            }
+            if (styler.getYAxisMax() != null && styler.getYAxisMax() < hi) {
+                styler.setYAxisMax(hi);
+            }
+        }
+    }
+
+    private static boolean mine(String current, String chosen) {
+        return current == null || current.equals(chosen);
+    }
+
+    private static String linearPattern(double[] values, boolean labelled) {
+        int decimals = NumberFormats.axisDecimals(values);
+        if (labelled && decimals > 0) {
+            decimals = Math.max(decimals, NumberFormats.significantDecimals(maxAbs(values), 3));
+        }
+        return NumberFormats.pattern(decimals);
+    }
+
+    private static String logPattern(double[] values, Double axisMin) {
+        double smallest = Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
+        return NumberFormats.pattern(NumberFormats.logDecimals(axisMin != null && axisMin > 0 ? axisMin : smallest));
+    }
+
+    private static double maxAbs(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).map(Math::abs).max().orElse(0);
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,159 @@
+package jconcur.charts;
+
+import java.awt.Graphics2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * A bar chart that reads at a glance whatever series notebook code adds, decided each time it is drawn:
+ * <ul>
+ *   <li>the legend shows when there are series to tell apart (more than one listed) and hides otherwise;
+ *       once its visibility is set to the opposite of what the chart last chose, that choice stays; a legend
+ *       too wide for one row under the plot moves, as a column, to its right;</li>
+ *   <li>category labels never overlap ({@link CategoryLabels});</li>
+ *   <li>plain numbers ({@link AxisChoices}), and values on the bars only where they fit in the bar.</li>
+ * </ul>
+ */
+final class ReadableCategoryChart extends CategoryChart {
+
+    /** Share of the chart's height that turned category labels may take. */
+    private static final double LABEL_HEIGHT_SHARE = 0.3;
+    /** Rough width of the y axis (title, tick labels, margins) for the slot estimate. */
+    private static final double Y_AXIS_WIDTH = 90;
+
+    private final AxisChoices axes = new AxisChoices();
+    /** What this chart last chose for the legend; a different value on the styler was set by the user. */
+    private boolean legendChosen;
+    /** Whether this chart hid the values on the bars (they did not fit), rather than the user. */
+    private boolean labelsHidden;
+    /** The label rotation this chart last chose; a different value was set by the user. */
+    private int rotationChosen;
+
+    ReadableCategoryChart(CategoryChartBuilder builder) {
+        super(builder);
+        getStyler().setLegendVisible(legendChosen);
+    }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        CategoryStyler styler = getStyler();
+        chooseLegend(styler, width);
+        if (getSeriesMap().isEmpty()) {
+            super.paint(g, width, height);
+            return;
+        }
+        double[] ys = values(false);
+        List<?> categories = new ArrayList<>(getSeriesMap().values().iterator().next().getXData());
+        boolean numeric = categories.stream().allMatch(c -> c instanceof Number);
+        double[] xs = numeric ? categories.stream().mapToDouble(c -> ((Number) c).doubleValue()).toArray() : null;
+        axes.formatNumbers(styler, xs, ys, styler.isLabelsVisible() || labelsHidden);
+        AxisChoices.includeData(styler, null, values(true));
+        double slot = plotWidth(width) / Math.max(1, categories.size());
+        chooseBarLabels(styler, slot, ys);
+        List<String> shown = categories.stream().map(c -> numeric ? format(styler.getXAxisDecimalPattern(),
+                ((Number) c).doubleValue()) : String.valueOf(c)).toList();
+        CategoryLabels.Fit fit = CategoryLabels.fit(shown, styler.getAxisTickLabelsFont(), slot,
+                height * LABEL_HEIGHT_SHARE);
+        if (styler.getXAxisLabelRotation() == rotationChosen) {
+            rotationChosen = fit.rotation();
+            styler.setXAxisLabelRotation(rotationChosen);
+        }
+        if (numeric || fit.labels().equals(shown)) {
+            super.paint(g, width, height);
+            return;
+        }
+        Map<CategorySeries, List<?>> original = new LinkedHashMap<>();
+        getSeriesMap().values().forEach(s -> original.put(s, new ArrayList<>(s.getXData())));
+        try {
+            original.keySet().forEach(s -> s.replaceData(fit.labels(), list(s.getYData()), list(s.getExtraValues())));
+            super.paint(g, width, height);
+        } finally {
+            original.forEach((s, xData) -> s.replaceData(xData, list(s.getYData()), list(s.getExtraValues())));
+        }
+    }
+
+    private void chooseLegend(CategoryStyler styler, int width) {
+        if (styler.isLegendVisible() == legendChosen) {
+            legendChosen = getSeriesMap().values().stream().filter(CategorySeries::isShowInLegend).count() > 1;
+            styler.setLegendVisible(legendChosen);
+        }
+        if (styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideS
+                && styler.getLegendLayout() == Styler.LegendLayout.Horizontal) {
+            double row = getSeriesMap().values().stream().filter(CategorySeries::isShowInLegend)
+                    .mapToDouble(s -> CategoryLabels.width(s.getName(), styler.getLegendFont())
+                            + styler.getLegendSeriesLineLength() + 3.0 * styler.getLegendPadding())
+                    .sum();
+            if (row > width - 2.0 * styler.getChartPadding()) {
+                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+                styler.setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+        }
+    }
+
+    /** Values on the bars only where the widest fits inside its bar. */
+    private void chooseBarLabels(CategoryStyler styler, double slot, double[] ys) {
+        if (!styler.isLabelsVisible() && !labelsHidden) {
+            return;
+        }
+        long bars = getSeriesMap().values().stream().filter(s -> s.isEnabled()).count();
+        double barWidth = slot * styler.getAvailableSpaceFill()
+                / (styler.isOverlapped() || styler.isStacked() ? 1 : Math.max(1, bars));
+        double widest = 0;
+        for (double y : ys) {
+            widest = Math.max(widest, CategoryLabels.width(format(styler.getYAxisDecimalPattern(), y),
+                    styler.getLabelsFont()));
+        }
+        boolean fits = widest + 4 <= barWidth;
+        styler.setLabelsVisible(fits);
+        labelsHidden = !fits;
+    }
+
+    private double plotWidth(int width) {
+        CategoryStyler styler = getStyler();
+        double legend = styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideE
+                ? getSeriesMap().values().stream().mapToDouble(s -> CategoryLabels.width(s.getName(),
+                        styler.getLegendFont())).max().orElse(0) + styler.getLegendSeriesLineLength()
+                        + 4.0 * styler.getLegendPadding()
+                : 0;
+        return (width - Y_AXIS_WIDTH - 2.0 * styler.getChartPadding() - legend) * styler.getPlotContentSize();
+    }
+
+    /** The y values of all series; with {@code withErrorBars}, also the ends of their error bars. */
+    private double[] values(boolean withErrorBars) {
+        List<Double> values = new ArrayList<>();
+        for (CategorySeries s : getSeriesMap().values()) {
+            List<? extends Number> ys = list(s.getYData());
+            List<? extends Number> errors = withErrorBars ? list(s.getExtraValues()) : null;
+            for (int i = 0; i < ys.size(); i++) {
+                if (ys.get(i) == null) {
+                    continue;
+                }
+                double y = ys.get(i).doubleValue();
+                double e = errors == null || errors.get(i) == null ? 0 : errors.get(i).doubleValue();
+                values.add(y - e);
+                values.add(y + e);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private String format(String pattern, double value) {
+        return new DecimalFormat(Objects.requireNonNullElse(pattern, "#,##0.###"),
+                DecimalFormatSymbols.getInstance(getStyler().getLocale())).format(value);
+    }
+
+    private static <T> List<T> list(Collection<T> values) {
+        return values == null ? null : new ArrayList<>(values);
+    }
+}
