@@ -1,6 +1,7 @@
 package jconcur.charts;
 
 import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -29,8 +30,6 @@ final class ReadableCategoryChart extends CategoryChart {
 
     /** Share of the chart's height that turned category labels may take. */
     private static final double LABEL_HEIGHT_SHARE = 0.3;
-    /** Rough width of the y axis (title, tick labels, margins) for the slot estimate. */
-    private static final double Y_AXIS_WIDTH = 90;
 
     private final AxisChoices axes = new AxisChoices();
     /** What this chart last chose for the legend; a different value on the styler was set by the user. */
@@ -59,7 +58,7 @@ final class ReadableCategoryChart extends CategoryChart {
         double[] xs = numeric ? categories.stream().mapToDouble(c -> ((Number) c).doubleValue()).toArray() : null;
         axes.formatNumbers(styler, xs, ys, styler.isLabelsVisible() || labelsHidden);
         AxisChoices.includeData(styler, null, values(true));
-        double slot = plotWidth(width) / Math.max(1, categories.size());
+        double slot = slot(width, height, categories.size());
         chooseBarLabels(styler, slot, ys);
         List<String> shown = categories.stream().map(c -> numeric ? format(styler.getXAxisDecimalPattern(),
                 ((Number) c).doubleValue()) : String.valueOf(c)).toList();
@@ -119,14 +118,18 @@ final class ReadableCategoryChart extends CategoryChart {
         labelsHidden = !fits;
     }
 
-    private double plotWidth(int width) {
-        CategoryStyler styler = getStyler();
-        double legend = styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideE
-                ? getSeriesMap().values().stream().mapToDouble(s -> CategoryLabels.width(s.getName(),
-                        styler.getLegendFont())).max().orElse(0) + styler.getLegendSeriesLineLength()
-                        + 4.0 * styler.getLegendPadding()
-                : 0;
-        return (width - Y_AXIS_WIDTH - 2.0 * styler.getChartPadding() - legend) * styler.getPlotContentSize();
+    /**
+     * Pixels per category, from a layout pass off-screen: XChart sizes the plot around the y axis and the
+     * legend, which the number formats and legend placement just chosen decide.
+     */
+    private double slot(int width, int height, int categories) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            super.paint(scratch, width, height);
+        } finally {
+            scratch.dispose();
+        }
+        return (getScreenXFromChart(categories) - getScreenXFromChart(0)) / Math.max(1, categories);
     }
 
     /** The y values of all series; with {@code withErrorBars}, also the ends of their error bars. */
