@@ -3,6 +3,7 @@ package jconcur.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -58,6 +59,19 @@ final class ChartStyle {
     static void legendBelow(Styler styler) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    }
+
+    /** A one-row legend under the plot too wide for the chart moves, as a column, to the plot's right. */
+    static void keepLegendOnChart(Styler styler, List<String> names, int width) {
+        if (styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideS
+                && styler.getLegendLayout() == Styler.LegendLayout.Horizontal) {
+            double row = names.stream().mapToDouble(name -> CategoryLabels.width(name, styler.getLegendFont())
+                    + styler.getLegendSeriesLineLength() + 3.0 * styler.getLegendPadding()).sum();
+            if (row > width - 2.0 * styler.getChartPadding()) {
+                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+                styler.setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+        }
     }
 
     private static void apply(AxesChartStyler styler) {

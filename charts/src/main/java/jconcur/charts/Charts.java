@@ -106,7 +106,10 @@ public final class Charts {
         double[] sampleXs = axis.positions(samples);
         AmdahlFit fit = sweep.amdahl();
         double[] predicted = fit.isMeaningful() ? Arrays.stream(samples).map(fit::speedupAt).toArray() : new double[0];
-        WorkerAxis speedups = speedupAxis(chart, axis, samples, predicted, sweep.speedups());
+        // a ceiling within one more doubling of the top is worth the room: it shows where the speedup levels off
+        double[] ceiling = fit.isMeaningful() && fit.maxSpeedup() <= 2.0 * Arrays.stream(workers).max().orElse(1)
+                ? new double[] {fit.maxSpeedup()} : new double[0];
+        WorkerAxis speedups = speedupAxis(chart, axis, samples, predicted, sweep.speedups(), ceiling);
         XYSeries ideal = idealLine(chart, axis, speedups);
         style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         if (fit.isMeaningful()) {
@@ -117,6 +120,7 @@ public final class Charts {
         XYSeries measured = chart.addSeries("measured", axis.positions(workers), speedups.positions(sweep.speedups()));
         style(measured, ChartStyle.MEASURED, ChartStyle.SOLID, true);
         markCores(chart, axis, workers, sweep.cores(), speedups.minPosition());
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
@@ -169,6 +173,7 @@ public final class Charts {
             style(s, ChartStyle.PALETTE[i % ChartStyle.PALETTE.length], ChartStyle.SOLID, true);
         }
         markCores(chart, axis, all, sweeps[0].cores(), speedups.minPosition());
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 

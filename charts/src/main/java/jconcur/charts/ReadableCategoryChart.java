@@ -14,7 +14,6 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.CategoryStyler;
-import org.knowm.xchart.style.Styler;
 
 /**
  * A bar chart that reads at a glance whatever series notebook code adds, decided each time it is drawn:
@@ -87,17 +86,8 @@ final class ReadableCategoryChart extends CategoryChart {
             legendChosen = getSeriesMap().values().stream().filter(CategorySeries::isShowInLegend).count() > 1;
             styler.setLegendVisible(legendChosen);
         }
-        if (styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideS
-                && styler.getLegendLayout() == Styler.LegendLayout.Horizontal) {
-            double row = getSeriesMap().values().stream().filter(CategorySeries::isShowInLegend)
-                    .mapToDouble(s -> CategoryLabels.width(s.getName(), styler.getLegendFont())
-                            + styler.getLegendSeriesLineLength() + 3.0 * styler.getLegendPadding())
-                    .sum();
-            if (row > width - 2.0 * styler.getChartPadding()) {
-                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-                styler.setLegendLayout(Styler.LegendLayout.Vertical);
-            }
-        }
+        ChartStyle.keepLegendOnChart(styler, getSeriesMap().values().stream()
+                .filter(CategorySeries::isShowInLegend).map(CategorySeries::getName).toList(), width);
     }
 
     /** Values on the bars only where the widest fits inside its bar. */

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * A line chart that reads at a glance whatever series notebook code adds, decided each time it is drawn:
- * plain numbers with integer ticks for integer data ({@link AxisChoices#formatNumbers}), and axis limits set
+ * a legend that stays on the chart ({@link ChartStyle#keepLegendOnChart}), plain numbers with integer ticks for integer data ({@link AxisChoices#formatNumbers}), and axis limits set
  * by hand widened so that no point is cut off ({@link AxisChoices#includeData}).
  */
 final class ReadableXYChart extends XYChart {
@@ -25,6 +25,8 @@ final class ReadableXYChart extends XYChart {
                 .flatMapToDouble(s -> Arrays.stream(s.getXData())).toArray();
         double[] ys = getSeriesMap().values().stream().filter(XYSeries::isEnabled)
                 .flatMapToDouble(s -> Arrays.stream(s.getYData())).toArray();
+        ChartStyle.keepLegendOnChart(getStyler(), getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList(), width);
         axes.formatNumbers(getStyler(), xs, ys, false);
         AxisChoices.includeData(getStyler(), xs, ys);
         super.paint(g, width, height);

@@ -34,7 +34,7 @@ class ChartsTest {
     @Test
     void speedupChartHasMeasuredIdealAndAmdahlSeries() throws Exception {
         XYChart chart = Charts.speedupChart(Fixtures.syntheticSweep());
-        assertEquals(List.of("ideal (speedup = n)", "Amdahl fit, B = 0.100 (limit 10.0)", "measured"),
+        assertEquals(List.of("ideal (speedup = n)", "Amdahl fit, B = 0.100 (limit 10.0)", "Amdahl limit", "measured"),
                 List.copyOf(chart.getSeriesMap().keySet()));
         BufferedImage image = decode(Charts.pngBytes(chart));
         assertEquals(Charts.WIDTH, image.getWidth());
