@@ -35,28 +35,31 @@ final class AxisChoices {
         }
     }
 
-    /** Widens axis limits set by hand (or by a builder) so that every value lies inside them. */
+    /**
+     * Widens axis limits set by hand (or by a builder) so that every value lies inside them; on a logarithmic
+     * axis only positive values count (they are the only ones it can show).
+     */
     static void includeData(AxesChartStyler styler, double[] xs, double[] ys) {
-        if (xs != null && xs.length > 0) {
-            double lo = min(xs);
-            double hi = max(xs);
-            if (styler.getXAxisMin() != null && styler.getXAxisMin() > lo) {
-                styler.setXAxisMin(lo);
+        if (xs != null) {
+            double[] shown = shown(xs, styler.isXAxisLogarithmic());
+            if (shown.length > 0 && styler.getXAxisMin() != null && styler.getXAxisMin() > min(shown)) {
+                styler.setXAxisMin(min(shown));
             }
-            if (styler.getXAxisMax() != null && styler.getXAxisMax() < hi) {
-                styler.setXAxisMax(hi);
-            }
-        }
-        if (ys.length > 0) {
-            double lo = min(ys);
-            double hi = max(ys);
-            if (styler.getYAxisMin() != null && styler.getYAxisMin() > lo) {
-                styler.setYAxisMin(lo);
-            }
-            if (styler.getYAxisMax() != null && styler.getYAxisMax() < hi) {
-                styler.setYAxisMax(hi);
+            if (shown.length > 0 && styler.getXAxisMax() != null && styler.getXAxisMax() < max(shown)) {
+                styler.setXAxisMax(max(shown));
             }
         }
+        double[] shown = shown(ys, styler.isYAxisLogarithmic());
+        if (shown.length > 0 && styler.getYAxisMin() != null && styler.getYAxisMin() > min(shown)) {
+            styler.setYAxisMin(min(shown));
+        }
+        if (shown.length > 0 && styler.getYAxisMax() != null && styler.getYAxisMax() < max(shown)) {
+            styler.setYAxisMax(max(shown));
+        }
+    }
+
+    private static double[] shown(double[] values, boolean logarithmic) {
+        return Arrays.stream(values).filter(v -> Double.isFinite(v) && (!logarithmic || v > 0)).toArray();
     }
 
     private static boolean mine(String current, String chosen) {
@@ -81,10 +84,10 @@ final class AxisChoices {
     }
 
     private static double min(double[] values) {
-        return Arrays.stream(values).filter(Double::isFinite).min().orElse(Double.NaN);
+        return Arrays.stream(values).min().orElse(Double.NaN);
     }
 
     private static double max(double[] values) {
-        return Arrays.stream(values).filter(Double::isFinite).max().orElse(Double.NaN);
+        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 }

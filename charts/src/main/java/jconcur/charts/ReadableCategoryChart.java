@@ -122,20 +122,22 @@ final class ReadableCategoryChart extends CategoryChart {
         return (getScreenXFromChart(categories) - getScreenXFromChart(0)) / Math.max(1, categories);
     }
 
-    /** The y values of all series; with {@code withErrorBars}, also the ends of their error bars. */
-    private double[] values(boolean withErrorBars) {
+    /**
+     * The y values of all series; with {@code withErrorBarTops}, also the tops of their error bars (their
+     * bottoms may dip below a meaningful zero, e.g. of a time, and are left to the axis).
+     */
+    private double[] values(boolean withErrorBarTops) {
         List<Double> values = new ArrayList<>();
         for (CategorySeries s : getSeriesMap().values()) {
             List<? extends Number> ys = list(s.getYData());
-            List<? extends Number> errors = withErrorBars ? list(s.getExtraValues()) : null;
+            List<? extends Number> errors = withErrorBarTops ? list(s.getExtraValues()) : null;
             for (int i = 0; i < ys.size(); i++) {
-                if (ys.get(i) == null) {
-                    continue;
+                if (ys.get(i) != null) {
+                    values.add(ys.get(i).doubleValue());
+                    if (errors != null && errors.get(i) != null) {
+                        values.add(ys.get(i).doubleValue() + errors.get(i).doubleValue());
+                    }
                 }
-                double y = ys.get(i).doubleValue();
-                double e = errors == null || errors.get(i) == null ? 0 : errors.get(i).doubleValue();
-                values.add(y - e);
-                values.add(y + e);
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();

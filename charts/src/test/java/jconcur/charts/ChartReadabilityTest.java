@@ -96,7 +96,7 @@ class ChartReadabilityTest {
     @Test
     void integerDataGetsIntegerTicksAndAHandSetLimitDoesNotCutTheLastPoint() throws Exception {
         XYChart chart = Charts.lineChart("sequential countdowns", "time since start (ms)", "value counted");
-        long[][] at = {{101, 202, 303}, {384, 465, 546}, {597, 648, 731}};
+        long[][] at = {{101, 202, 303}, {384, 465, 546}, {640, 715, 790}};   // a slow machine runs late
         for (int task = 0; task < 3; task++) {
             chart.addSeries("ABC".substring(task, task + 1), Arrays.stream(at[task]).mapToDouble(t -> t).toArray(),
                     new double[] {3, 2, 1});
@@ -105,6 +105,14 @@ class ChartReadabilityTest {
         ChartLayout layout = readable("line-integer-countdowns", chart);
         pointsInside(chart, layout);
         assertEquals(List.of("1", "2", "3"), layout.yLabels().stream().sorted().toList());
+    }
+
+    @Test
+    void aHandSetLimitDoesNotCutOffABar() throws Exception {
+        CategoryChart chart = Charts.barChart("over the limit", "", "% of expected");
+        chart.addSeries("count", List.of("lost updates", "superlinear"), List.of(60, 130));
+        chart.getStyler().setYAxisMax(100.0);
+        barsInside(chart, readable("bars-over-hand-set-limit", chart));
     }
 
     @Test
@@ -284,18 +292,21 @@ class ChartReadabilityTest {
         return layout;
     }
 
+    /** Every point, with its whole marker, lies inside the plot (XChart clips drawing to it). */
     private static void pointsInside(XYChart chart, ChartLayout layout) {
         Rectangle2D plot = grown(layout.plotBounds());
+        double r = chart.getStyler().getMarkerSize() / 2.0;
         for (XYSeries s : chart.getSeriesMap().values()) {
             for (int i = 0; i < s.getXData().length; i++) {
                 double x = chart.getScreenXFromChart(s.getXData()[i]);
                 double y = chart.getScreenYFromChart(s.getYData()[i]);
-                assertTrue(plot.contains(x, y), chart.getTitle() + ": " + s.getName() + " point " + i + " at (" + x + ", "
-                        + y + ") outside " + plot);
+                assertTrue(plot.contains(x - r, y - r, 2 * r, 2 * r), chart.getTitle() + ": " + s.getName() + " point "
+                        + i + " at (" + x + ", " + y + ") outside " + plot);
             }
         }
     }
 
+    /** Every bar's top, and the top of its error bar, lies inside the plot. */
     private static void barsInside(CategoryChart chart, ChartLayout layout) {
         Rectangle2D plot = grown(layout.plotBounds());
         for (CategorySeries s : chart.getSeriesMap().values()) {
@@ -303,7 +314,7 @@ class ChartReadabilityTest {
             List<? extends Number> errors = s.getExtraValues() == null ? null : List.copyOf(s.getExtraValues());
             for (int i = 0; i < ys.size(); i++) {
                 double e = errors == null ? 0 : errors.get(i).doubleValue();
-                for (double y : new double[] {ys.get(i).doubleValue() - e, ys.get(i).doubleValue() + e}) {
+                for (double y : new double[] {ys.get(i).doubleValue(), ys.get(i).doubleValue() + e}) {
                     if (chart.getStyler().isYAxisLogarithmic() && y <= 0) {
                         continue;
                     }
