@@ -66,10 +66,17 @@ final class AxisChoices {
         return current == null || current.equals(chosen);
     }
 
+    /**
+     * With labels, every printed value keeps three significant digits (0.104 next to 1.02, not 0.1), up to
+     * three decimals more than the axis needs, so that a tiny value beside huge ones cannot ask for ten.
+     */
     private static String linearPattern(double[] values, boolean labelled) {
         int decimals = NumberFormats.axisDecimals(values);
         if (labelled && decimals > 0) {
-            decimals = Math.max(decimals, NumberFormats.significantDecimals(maxAbs(values), 3));
+            double smallest = Arrays.stream(values).filter(v -> v != 0 && Double.isFinite(v)).map(Math::abs).min()
+                    .orElse(0);
+            decimals = Math.max(Math.max(decimals, NumberFormats.significantDecimals(maxAbs(values), 3)),
+                    Math.min(decimals + 3, NumberFormats.significantDecimals(smallest, 3)));
         }
         return NumberFormats.pattern(decimals);
     }
