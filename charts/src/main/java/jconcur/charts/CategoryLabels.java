@@ -83,7 +83,7 @@ final class CategoryLabels {
         return labels.stream().mapToDouble(label -> width(label, font)).max().orElse(0);
     }
 
-    private static double height(Font font) {
+    static double height(Font font) {
         return new TextLayout("Ag", font, FRC).getBounds().getHeight();
     }
 }

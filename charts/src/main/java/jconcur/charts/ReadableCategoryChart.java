@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.knowm.xchart.style.CategoryStyler;
  * A bar chart that reads at a glance whatever series notebook code adds, decided each time it is drawn:
  * <ul>
  *   <li>the legend shows when there are series to tell apart (more than one listed) and hides otherwise;
- *       once its visibility is set to the opposite of what the chart last chose, that choice stays; a legend
- *       too wide for one row under the plot moves, as a column, to its right;</li>
+ *       once its visibility is set to the opposite of what the chart last chose, that choice stays; it never
+ *       runs off the chart ({@link ChartStyle#keepLegendOnChart});</li>
  *   <li>category labels never overlap ({@link CategoryLabels});</li>
  *   <li>plain numbers ({@link AxisChoices}), and values on the bars only where they fit in the bar.</li>
  * </ul>
@@ -57,8 +58,8 @@ final class ReadableCategoryChart extends CategoryChart {
         double[] xs = numeric ? categories.stream().mapToDouble(c -> ((Number) c).doubleValue()).toArray() : null;
         axes.formatNumbers(styler, xs, ys, styler.isLabelsVisible() || labelsHidden);
         AxisChoices.includeData(styler, null, values(true));
-        double slot = slot(width, height, categories.size());
-        chooseBarLabels(styler, slot, ys);
+        layOut(width, height);
+        double slot = slot(width, xs, categories.size());
         List<String> shown = categories.stream().map(c -> numeric ? format(styler.getXAxisDecimalPattern(),
                 ((Number) c).doubleValue()) : String.valueOf(c)).toList();
         CategoryLabels.Fit fit = CategoryLabels.fit(shown, styler.getAxisTickLabelsFont(), slot,
@@ -67,14 +68,20 @@ final class ReadableCategoryChart extends CategoryChart {
             rotationChosen = fit.rotation();
             styler.setXAxisLabelRotation(rotationChosen);
         }
+        chooseBarLabels(styler, slot, ys, width, height);
         if (numeric || fit.labels().equals(shown)) {
             super.paint(g, width, height);
-            return;
+        } else {
+            paintWithCategories(g, width, height, fit.labels());
         }
+    }
+
+    /** Paints with other category names (shortened ones), leaving the series' own data as it was. */
+    private void paintWithCategories(Graphics2D g, int width, int height, List<String> shown) {
         Map<CategorySeries, List<?>> original = new LinkedHashMap<>();
         getSeriesMap().values().forEach(s -> original.put(s, new ArrayList<>(s.getXData())));
         try {
-            original.keySet().forEach(s -> s.replaceData(fit.labels(), list(s.getYData()), list(s.getExtraValues())));
+            original.keySet().forEach(s -> s.replaceData(shown, list(s.getYData()), list(s.getExtraValues())));
             super.paint(g, width, height);
         } finally {
             original.forEach((s, xData) -> s.replaceData(xData, list(s.getYData()), list(s.getExtraValues())));
@@ -90,36 +97,57 @@ final class ReadableCategoryChart extends CategoryChart {
                 .filter(CategorySeries::isShowInLegend).map(CategorySeries::getName).toList(), width);
     }
 
-    /** Values on the bars only where the widest fits inside its bar. */
-    private void chooseBarLabels(CategoryStyler styler, double slot, double[] ys) {
+    /**
+     * Values on the bars only when each fits inside its bar, across and up: XChart centres them in the bar in
+     * the bar's contrasting colour, so one spilling out of a short bar would vanish into the background.
+     * Bar heights come from a layout pass with the x labels as turned (full length, so never taller bars
+     * than drawn).
+     */
+    private void chooseBarLabels(CategoryStyler styler, double slot, double[] ys, int width, int height) {
         if (!styler.isLabelsVisible() && !labelsHidden) {
             return;
         }
+        layOut(width, height);
         long bars = getSeriesMap().values().stream().filter(s -> s.isEnabled()).count();
         double barWidth = slot * styler.getAvailableSpaceFill()
                 / (styler.isOverlapped() || styler.isStacked() ? 1 : Math.max(1, bars));
-        double widest = 0;
+        double base = styler.isYAxisLogarithmic()
+                ? Objects.requireNonNullElse(styler.getYAxisMin(), Arrays.stream(ys).filter(y -> y > 0).min().orElse(1))
+                : 0;
+        double lineHeight = CategoryLabels.height(styler.getLabelsFont());
+        boolean fits = true;
         for (double y : ys) {
-            widest = Math.max(widest, CategoryLabels.width(format(styler.getYAxisDecimalPattern(), y),
-                    styler.getLabelsFont()));
+            double across = CategoryLabels.width(format(styler.getYAxisDecimalPattern(), y), styler.getLabelsFont());
+            double up = Math.abs(getScreenYFromChart(y) - getScreenYFromChart(base));
+            fits &= across + 4 <= barWidth && (y == 0 || up >= lineHeight + 4);
         }
-        boolean fits = widest + 4 <= barWidth;
         styler.setLabelsVisible(fits);
         labelsHidden = !fits;
     }
 
     /**
-     * Pixels per category, from a layout pass off-screen: XChart sizes the plot around the y axis and the
-     * legend, which the number formats and legend placement just chosen decide.
+     * A layout pass off-screen, after which XChart's axes know their pixels: the plot is sized around the y
+     * axis, the legend and the turned x labels, which this chart chooses before drawing.
      */
-    private double slot(int width, int height, int categories) {
+    private void layOut(int width, int height) {
         Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
             super.paint(scratch, width, height);
         } finally {
             scratch.dispose();
         }
-        return (getScreenXFromChart(categories) - getScreenXFromChart(0)) / Math.max(1, categories);
+    }
+
+    /**
+     * Pixels per category, after {@link #layOut}. The x axis spans the category indices 0 to n, or the
+     * smallest to the largest numeric category.
+     */
+    private double slot(int width, double[] numericCategories, int categories) {
+        double from = numericCategories == null ? 0 : Arrays.stream(numericCategories).min().orElse(0);
+        double to = numericCategories == null ? categories : Arrays.stream(numericCategories).max().orElse(0);
+        double span = getScreenXFromChart(to) - getScreenXFromChart(from);
+        // one numeric category leaves XChart no span to measure: the whole width is its slot
+        return span > 0 ? span / categories : width - 2.0 * getStyler().getChartPadding();
     }
 
     /**

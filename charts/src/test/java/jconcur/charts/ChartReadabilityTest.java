@@ -66,6 +66,21 @@ class ChartReadabilityTest {
     }
 
     @Test
+    void numericCategoriesDoNotOverlap() throws Exception {
+        CategoryChart chart = Charts.barChart("numbers as categories", "input", "ms");
+        List<Long> inputs = List.of(123_456_789_012L, 427_920_331L, 157L, 1_000_000_007L, 998_244_353L);
+        chart.addSeries("ms", inputs, List.of(1200.5, 12.25, 0.5, 14.75, 13.5));
+        ChartLayout layout = readable("bars-numeric-categories", chart);
+        assertEquals(5, layout.xLabels().size(), "every label drawn: " + texts(layout));
+        assertEquals("123,456,789,012", texts(layout).get(0), "plain, not 1.2E11");
+        assertFalse(chart.getStyler().isLabelsVisible(), "'13' would spill out of its 1 % high bar");
+        barsInside(chart, layout);
+        CategoryChart one = Charts.barChart("one number", "input", "ms");
+        one.addSeries("ms", List.of(157), List.of(3));
+        barsInside(one, readable("bars-one-numeric-category", one));
+    }
+
+    @Test
     void veryLongLabelsAreShortenedInTheMiddleAndStayOnTheImage() throws Exception {
         CategoryChart chart = Charts.barChart("long names", "", "seconds");
         String filler = "a very long variant name that goes on and on about its pool, its queue and its locks ".repeat(2);
