@@ -233,6 +233,7 @@ public final class Charts {
             style(s, color, ChartStyle.SOLID, false);
             ceiling(chart, axis, speedups, 1 / b, color);
         }
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
