@@ -25,11 +25,12 @@ final class AxisChoices {
      */
     void formatNumbers(AxesChartStyler styler, double[] xs, double[] ys, boolean yLabels) {
         if (xs != null && styler.getxAxisTickLabelsFormattingFunction() == null
-                && mine(styler.getXAxisDecimalPattern(), xPattern)) {
+                && mine(styler, styler.getXAxisDecimalPattern(), xPattern)) {
             xPattern = styler.isXAxisLogarithmic() ? logPattern(xs, styler.getXAxisMin()) : linearPattern(xs, false);
             styler.setXAxisDecimalPattern(xPattern);
         }
-        if (styler.getyAxisTickLabelsFormattingFunction() == null && mine(styler.getYAxisDecimalPattern(), yPattern)) {
+        if (styler.getyAxisTickLabelsFormattingFunction() == null
+                && mine(styler, styler.getYAxisDecimalPattern(), yPattern)) {
             yPattern = styler.isYAxisLogarithmic() ? logPattern(ys, styler.getYAxisMin()) : linearPattern(ys, yLabels);
             styler.setYAxisDecimalPattern(yPattern);
         }
@@ -62,8 +63,9 @@ final class AxisChoices {
         return Arrays.stream(values).filter(v -> Double.isFinite(v) && (!logarithmic || v > 0)).toArray();
     }
 
-    private static boolean mine(String current, String chosen) {
-        return current == null || current.equals(chosen);
+    /** Whether the axis pattern is this chart's to choose: unset (and no chart-wide pattern), or its own. */
+    private static boolean mine(AxesChartStyler styler, String current, String chosen) {
+        return current == null ? styler.getDecimalPattern() == null : current.equals(chosen);
     }
 
     /**

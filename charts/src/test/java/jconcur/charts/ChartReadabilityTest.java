@@ -131,6 +131,19 @@ class ChartReadabilityTest {
     }
 
     @Test
+    void aPatternSetByHandStays() throws Exception {
+        XYChart chart = Charts.lineChart("by hand", "x", "y");
+        chart.addSeries("s", new double[] {1, 2, 3}, new double[] {0.5, 1.5, 2.5});
+        chart.getStyler().setDecimalPattern("0.00");
+        readable("line-pattern-by-hand", chart);
+        assertEquals(null, chart.getStyler().getYAxisDecimalPattern(), "the chart-wide pattern rules");
+        CategoryChart bars = Charts.comparisonChart(waits());
+        bars.getStyler().setYAxisDecimalPattern("0.0");
+        readable("comparison-pattern-by-hand", bars);
+        assertEquals("0.0", bars.getStyler().getYAxisDecimalPattern());
+    }
+
+    @Test
     void hugeAndTinyValuesPrintAsPlainNumbers() throws Exception {
         XYChart huge = Charts.lineChart("huge", "x", "y");
         huge.addSeries("huge", new double[] {1, 2, 3}, new double[] {1.5e12, 3e12, 4.5e12});
