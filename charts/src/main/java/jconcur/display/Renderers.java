@@ -149,8 +149,17 @@ public final class Renderers {
 
     private static String describe(Chart<?, ?> chart) {
         String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " '" + chart.getTitle() + "'";
-        return chart.getClass().getSimpleName() + title + " (" + chart.getWidth() + "x" + chart.getHeight()
+        return xchartType(chart.getClass()) + title + " (" + chart.getWidth() + "x" + chart.getHeight()
                 + ", series: " + String.join(", ", chart.getSeriesMap().keySet()) + ")";
+    }
+
+    /** The XChart type a chart is (XYChart, CategoryChart...), not the jconcur subclass that styles it. */
+    private static String xchartType(Class<?> type) {
+        Class<?> c = type;
+        while (c.getSuperclass() != null && !c.getPackageName().startsWith("org.knowm.xchart")) {
+            c = c.getSuperclass();
+        }
+        return c.getPackageName().startsWith("org.knowm.xchart") ? c.getSimpleName() : type.getSimpleName();
     }
 
     private static Map<String, Object> imageSize(int width, int height) {
