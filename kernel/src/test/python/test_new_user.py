@@ -25,6 +25,36 @@ class NewUserTests(unittest.TestCase):
         self.assertIn("options=[]", run.stream("stdout"), run.describe())
         self.assertNotIn("Picked up", self.kernel.log())
 
+    def test_display_with_mime_types(self):
+        run = self.kernel.ok('display("<b>hi</b>", "text/html");\n'
+                             'display("# Title", "text/markdown");\n'
+                             'display("$x^2$", "text/latex");\n'
+                             'display("<svg xmlns=\\"http://www.w3.org/2000/svg\\"/>", "image/svg+xml");')
+        shown = run.results()
+        self.assertEqual(4, len(shown), run.describe())
+        self.assertEqual("<b>hi</b>", shown[0]["text/html"])
+        self.assertEqual("# Title", shown[1]["text/markdown"])
+        self.assertEqual("$x^2$", shown[2]["text/latex"])
+        self.assertTrue(shown[3]["image/svg+xml"].startswith("<svg"))
+
+    def test_render_as_a_cell_value(self):
+        run = self.kernel.ok('render("<i>rendered</i>", "text/html")')
+        self.assertEqual([{"text/html": "<i>rendered</i>", "text/plain": "<i>rendered</i>"}], run.results(),
+                         run.describe())
+
+    def test_display_without_semicolon_shows_no_id(self):
+        run = self.kernel.ok('display("shown once")')
+        self.assertEqual([{"text/plain": "shown once"}], run.results(), run.describe())
+        self.assertIsNone(run.text_result(), run.describe())
+        # The id is still there for updateDisplay.
+        run = self.kernel.ok('String id = display("v1");\nupdateDisplay(id, "v2");')
+        self.assertIn("update_display_data", [m["msg_type"] for m in run.messages], run.describe())
+
+    def test_a_bad_mime_type_is_named(self):
+        run = self.kernel.run('display("x", "html")')
+        self.assertEqual("error", run.status)
+        self.assertIn("not a MIME type: html", run.error_text())
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -92,7 +92,7 @@ final class CellExecution {
                 return tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList());
             }
             noteUnresolved(jshell, event, output);
-            if (wantsValue && showsValue(snippet) && event.value() != null) {
+            if (wantsValue && showsValue(snippet) && event.value() != null && !s.control().displayIdReturned()) {
                 try {
                     result = Optional.of(render(s, event.value(), output));
                 } catch (StoppedException e) {
