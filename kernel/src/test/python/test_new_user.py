@@ -55,6 +55,12 @@ class NewUserTests(unittest.TestCase):
         self.assertEqual("error", run.status)
         self.assertIn("not a MIME type: html", run.error_text())
 
+    def test_record_compact_constructor_gets_a_hint(self):
+        run = self.kernel.run("record Range(int lo, int hi) {\n    Range { if (lo > hi) throw new IllegalArgumentException(); }\n}")
+        self.assertEqual("error", run.status, run.describe())
+        self.assertIn("declare the constructor public too: public Range { ... }", run.error_text())
+        self.kernel.ok("record Range(int lo, int hi) {\n    public Range { if (lo > hi) throw new IllegalArgumentException(); }\n}")
+
 
 if __name__ == "__main__":
     unittest.main()

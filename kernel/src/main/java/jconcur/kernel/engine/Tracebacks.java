@@ -1,6 +1,7 @@
 package jconcur.kernel.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -57,13 +58,11 @@ final class Tracebacks {
             String text = lineText(cell, line);
             traceback.add("    " + text);
             traceback.add("    " + " ".repeat(Math.min(column, text.length())) + Ansi.RED + "^" + Ansi.RESET);
-            for (int i = 1; i < message.length; i++) {
-                String detail = message[i].strip();
-                // JShell wraps snippets in nameless classes: "location: class" says nothing.
-                if (!detail.isEmpty() && !detail.equals("location: class")) {
-                    traceback.add("  " + detail);
-                }
-            }
+            List<String> details = Arrays.stream(message).skip(1).map(String::strip)
+                    // JShell wraps snippets in nameless classes: "location: class" says nothing.
+                    .filter(detail -> !detail.isEmpty() && !detail.equals("location: class")).toList();
+            details.forEach(detail -> traceback.add("  " + detail));
+            CompileHints.hint(headline, details).ifPresent(hint -> traceback.add("  " + hint));
         }
         return new Failed(COMPILE_ERROR, evalue, traceback);
     }
