@@ -61,6 +61,16 @@ class NewUserTests(unittest.TestCase):
         self.assertIn("declare the constructor public too: public Range { ... }", run.error_text())
         self.kernel.ok("record Range(int lo, int hi) {\n    public Range { if (lo > hi) throw new IllegalArgumentException(); }\n}")
 
+    def test_help_in_both_ipython_forms(self):
+        for code in ("?sweep", "sweep?", "??sweep"):
+            self.kernel.kc.is_complete(code)
+            reply = self.kernel.kc.get_shell_msg(timeout=30)["content"]
+            self.assertEqual("complete", reply["status"], "%s: %s" % (code, reply))
+            run = self.kernel.ok(code)
+            pages = [p for p in run.reply["payload"] if p["source"] == "page"]
+            self.assertEqual(1, len(pages), "%s: %s" % (code, run.reply))
+            self.assertIn("sweep(", pages[0]["data"]["text/plain"])
+
 
 if __name__ == "__main__":
     unittest.main()
