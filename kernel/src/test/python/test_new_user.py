@@ -71,6 +71,23 @@ class NewUserTests(unittest.TestCase):
             self.assertEqual(1, len(pages), "%s: %s" % (code, run.reply))
             self.assertIn("sweep(", pages[0]["data"]["text/plain"])
 
+    def test_reentrant_lock_deadlock_with_the_cell_thread_is_reported(self):
+        run = self.kernel.run("""ReentrantLock lockA = new ReentrantLock(), lockB = new ReentrantLock();
+CountDownLatch bHeld = new CountDownLatch(1);
+lockA.lock();
+Thread other = new Thread(() -> { lockB.lock(); bHeld.countDown(); lockA.lock(); }, "other");
+other.start(); bHeld.await(); System.out.println("both locked");
+lockB.lock();
+""", interrupt_on=lambda m: m["msg_type"] == "stream" and "both locked" in m["content"]["text"], timeout=120)
+        text = run.error_text()
+        self.assertEqual("error", run.status, run.describe())
+        self.assertIn("at line 6: lockB.lock();", text)
+        self.assertRegex(text, r'the cell\'s thread "main" still holds \S*ReentrantLock\$NonfairSync@[0-9a-f]+')
+        self.assertIn("stuck for good", text)
+        self.assertRegex(text, r'"other" \(WAITING\) waits for \S*ReentrantLock\$NonfairSync@[0-9a-f]+, held by "main"; '
+                               r'holds \S*ReentrantLock\$NonfairSync@[0-9a-f]+')
+        self.assertIn("line 4: Thread other", text)
+
 
 if __name__ == "__main__":
     unittest.main()
