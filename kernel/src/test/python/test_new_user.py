@@ -88,6 +88,32 @@ lockB.lock();
                                r'holds \S*ReentrantLock\$NonfairSync@[0-9a-f]+')
         self.assertIn("line 4: Thread other", text)
 
+    def test_time_cells_name_the_cells_lines(self):
+        run = self.kernel.run("%%time\nint[] timedArray = new int[2];\ntimedArray[5]")
+        self.assertIn("line 3: timedArray[5]", run.error_text(), run.describe())
+        run = self.kernel.run("%%time\nint timedInt = 1;\nint timedBad = \"s\";")
+        self.assertIn("Compile error at line 3", run.error_text(), run.describe())
+        run = self.kernel.run("%%time\nint timedOk = 1;\nint[] timedArray2 = new int[2];\ntimedArray2[7] = 1;")
+        self.assertIn("line 4: timedArray2[7] = 1;", run.error_text(), run.describe())
+
+    def test_timeit_tracebacks_end_in_the_users_code(self):
+        run = self.kernel.run("%%timeit -n 1 -r 1\nint[] timeitArray = new int[1];\ntimeitArray[3] = 1;")
+        text = run.error_text()
+        self.assertIn("line 3: timeitArray[3] = 1;", text, run.describe())
+        self.assertNotIn("jconcur.kernel", text)
+        run = self.kernel.run('%timeit -n 1 -r 1 Integer.parseInt("x")')
+        text = run.error_text()
+        self.assertIn('line 1: Integer.parseInt("x")', text, run.describe())
+        self.assertNotIn("jconcur.kernel", text)
+
+    def test_fork_join_traceback_has_no_bridge_frame(self):
+        self.kernel.ok("class Boom extends RecursiveTask<Integer> {\n"
+                       "    protected Integer compute() { throw new IllegalStateException(\"boom\"); }\n}")
+        run = self.kernel.run("new Boom().invoke()")
+        text = run.error_text()
+        self.assertIn("Boom.compute", text, run.describe())
+        self.assertNotIn("class Boom extends", text)
+
 
 if __name__ == "__main__":
     unittest.main()

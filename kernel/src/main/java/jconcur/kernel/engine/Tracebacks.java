@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import jdk.jshell.DeclarationSnippet;
@@ -110,7 +111,13 @@ final class Tracebacks {
     private List<String> userFrames(StackTraceElement[] stack, int currentCell) {
         List<String> lines = new ArrayList<>();
         int repeats = 0;
+        StackTraceElement above = null;
         for (StackTraceElement frame : stack) {
+            boolean bridge = isBridge(frame, above);
+            above = frame;
+            if (bridge) {
+                continue;
+            }
             var described = frames.describe(frame, currentCell);
             if (described.isEmpty()) {
                 continue;
@@ -125,6 +132,17 @@ final class Tracebacks {
         }
         addRepeats(lines, repeats);
         return lines;
+    }
+
+    /**
+     * A compiler-generated bridge method (compute() of a RecursiveTask<Integer>, compareTo of a Comparable<T>):
+     * it calls the method of the same name just above and carries the line of the class declaration (line 1).
+     */
+    private static boolean isBridge(StackTraceElement frame, StackTraceElement above) {
+        return above != null && frame.getLineNumber() == 1 && above.getLineNumber() != 1
+                && frame.getClassName().equals(above.getClassName())
+                && frame.getMethodName().equals(above.getMethodName())
+                && Objects.equals(frame.getFileName(), above.getFileName());
     }
 
     private static void addRepeats(List<String> lines, int repeats) {
