@@ -114,6 +114,16 @@ lockB.lock();
         self.assertIn("Boom.compute", text, run.describe())
         self.assertNotIn("class Boom extends", text)
 
+    def test_frames_of_earlier_cells_name_the_cell(self):
+        declared = self.kernel.ok("int countDown(int n) {\n"
+                                  "    if (n == 0)\n"
+                                  "        throw new IllegalStateException(\"zero\");\n"
+                                  "    return countDown(n - 1);\n}")
+        count = declared.reply["execution_count"]
+        run = self.kernel.run("countDown(2)")
+        self.assertIn("countDown, line 3 of cell [%d]: throw new IllegalStateException" % count, run.error_text(),
+                      run.describe())
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -34,12 +34,15 @@ final class CellExecution {
     static final int KEPT_TEMPORARIES = 20;
 
     final int serial;
+    /** The count the notebook shows for the cell ([n]), or 0. */
+    final int executionCount;
     final CountDownLatch finished = new CountDownLatch(1);
     final CompletableFuture<Void> interruptRequested = new CompletableFuture<>();
     volatile UserVmSession session;
 
-    CellExecution(int serial) {
+    CellExecution(int serial, int executionCount) {
         this.serial = serial;
+        this.executionCount = executionCount;
     }
 
     boolean interrupted() {
@@ -71,7 +74,7 @@ final class CellExecution {
             if (!events.isEmpty()) {
                 // Recorded before anything else: a report on a VM that died in this snippet names its lines.
                 Snippet snippet = events.get(0).snippet();
-                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(),
+                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, executionCount, piece.firstLine(),
                         piece.source(), wrapper(jshell, snippet)));
             }
             if (!s.isAlive()) {

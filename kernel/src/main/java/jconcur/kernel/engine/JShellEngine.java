@@ -42,6 +42,7 @@ public final class JShellEngine implements Engine {
     private CompletableFuture<UserVmSession> session;
     private volatile CellExecution running;
     private int cellSerial;
+    private volatile int nextExecutionCount;
     private volatile boolean closed;
 
     private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
@@ -69,7 +70,7 @@ public final class JShellEngine implements Engine {
     public ExecuteOutcome execute(String code) {
         CellExecution execution;
         synchronized (lock) {
-            execution = new CellExecution(++cellSerial);
+            execution = new CellExecution(++cellSerial, nextExecutionCount);
         }
         running = execution;
         try {
@@ -97,6 +98,11 @@ public final class JShellEngine implements Engine {
             running = null;
             execution.finished.countDown();
         }
+    }
+
+    @Override
+    public void nextExecutionCount(int executionCount) {
+        nextExecutionCount = executionCount;
     }
 
     @Override

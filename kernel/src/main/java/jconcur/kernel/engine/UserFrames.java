@@ -48,7 +48,7 @@ final class UserFrames {
             }
             s.append("line ").append(origin.cellLine(snippetLine));
             if (origin.cell() != currentCell) {
-                s.append(" of an earlier cell");
+                s.append(origin.executionCount() > 0 ? " of cell [" + origin.executionCount() + "]" : " of an earlier cell");
             }
             if (!text.isEmpty()) {
                 s.append(": ").append(Ansi.CYAN).append(text).append(Ansi.RESET);
