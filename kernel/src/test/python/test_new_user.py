@@ -6,7 +6,7 @@ Run by NewUserIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
 
 import unittest
 
-from kernel_harness import RunningKernel
+from kernel_harness import RunningKernel, plain
 
 
 class NewUserTests(unittest.TestCase):
@@ -123,6 +123,29 @@ lockB.lock();
         run = self.kernel.run("countDown(2)")
         self.assertIn("countDown, line 3 of cell [%d]: throw new IllegalStateException" % count, run.error_text(),
                       run.describe())
+
+    def test_background_thread_frames_name_cell_lines(self):
+        run = self.kernel.run('Thread failing = new Thread(() -> {\n'
+                              '    int[] small = new int[1];\n'
+                              '    small[2] = 1;\n'
+                              '}, "failing");\n'
+                              'failing.start(); failing.join();')
+        stderr = plain(run.stream("stderr"))
+        self.assertIn('Exception in thread "failing"', stderr, run.describe())
+        self.assertIn("line 3 of cell [%d]: small[2] = 1;" % run.reply["execution_count"], stderr)
+        self.assertNotIn("REPL.$JShell$", stderr)
+
+    def test_threads_magic_names_cell_lines(self):
+        started = self.kernel.ok('Thread sleeper = new Thread(() -> {\n'
+                                 '    try { Thread.sleep(120_000); } catch (InterruptedException e) {}\n'
+                                 '}, "sleeper");\n'
+                                 'sleeper.start();')
+        try:
+            dump = plain(self.kernel.ok("%threads").stream("stdout"))
+            self.assertIn("line 2 of cell [%d]: try { Thread.sleep" % started.reply["execution_count"], dump)
+            self.assertNotIn("REPL.$JShell$", dump)
+        finally:
+            self.kernel.ok("sleeper.interrupt();")
 
 
 if __name__ == "__main__":
