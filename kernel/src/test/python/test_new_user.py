@@ -147,6 +147,33 @@ lockB.lock();
         finally:
             self.kernel.ok("sleeper.interrupt();")
 
+    def test_redefinitions_say_what_changed_and_ordinary_cells_stay_quiet(self):
+        method = "int twice(int x) { return 2 * x; }"
+        self.assertEqual("", self.kernel.ok(method).stream("stderr"))
+        self.assertEqual("", self.kernel.ok(method).stream("stderr"), "a cell run again says nothing")
+        changed = self.kernel.ok("int twice(int x) { return x + x; }")
+        self.assertEqual("Note: modified method twice(int)\n", changed.stream("stderr"), changed.describe())
+        self.kernel.ok("int plainVar = 1;")
+        self.assertEqual("", self.kernel.ok("int plainVar = 2;").stream("stderr"), "a variable declared again")
+
+        self.kernel.ok("record Job(int id) {}")
+        self.kernel.ok("Job j1 = new Job(1);")
+        replaced = self.kernel.ok("record Job(String name) {}")
+        stderr = replaced.stream("stderr")
+        self.assertIn("Note: replaced record Job", stderr, replaced.describe())
+        self.assertIn("Note: replaced variable j1, which cannot be referenced until this error is corrected: ",
+                      stderr)
+
+    def test_a_cell_failing_halfway_says_what_stays_defined(self):
+        run = self.kernel.run('int before5 = 1;\nvoid helper5() {}\nint broken5 = "x";\nint after5 = 3;')
+        self.assertEqual("error", run.status)
+        self.assertIn("still defined from it: variable before5, method helper5(). The code after it did not run.",
+                      run.error_text())
+        self.assertEqual("1", self.kernel.value("before5"))
+        self.assertEqual("error", self.kernel.run("after5").status)
+        run = self.kernel.run('int before6 = 1;\nInteger.parseInt("x");\nint after6 = 3;')
+        self.assertIn("still defined from it: variable before6.", run.error_text(), run.describe())
+
 
 if __name__ == "__main__":
     unittest.main()
