@@ -63,8 +63,7 @@ class NewUserTests(unittest.TestCase):
 
     def test_help_in_both_ipython_forms(self):
         for code in ("?sweep", "sweep?", "??sweep"):
-            self.kernel.kc.is_complete(code)
-            reply = self.kernel.kc.get_shell_msg(timeout=30)["content"]
+            reply = self.shell_reply(self.kernel.kc.is_complete(code))
             self.assertEqual("complete", reply["status"], "%s: %s" % (code, reply))
             run = self.kernel.ok(code)
             pages = [p for p in run.reply["payload"] if p["source"] == "page"]
@@ -173,6 +172,26 @@ lockB.lock();
         self.assertEqual("error", self.kernel.run("after5").status)
         run = self.kernel.run('int before6 = 1;\nInteger.parseInt("x");\nint after6 = 3;')
         self.assertIn("still defined from it: variable before6.", run.error_text(), run.describe())
+
+    def shell_reply(self, msg_id):
+        while True:
+            reply = self.kernel.kc.get_shell_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
+
+    def complete(self, code):
+        return self.shell_reply(self.kernel.kc.complete(code, len(code)))
+
+    def test_completion_knows_the_cells_earlier_declarations(self):
+        code = "var list = List.of(1, 2, 3);\nlist.str"
+        reply = self.complete(code)
+        self.assertIn("stream()", reply["matches"], reply)
+        self.assertEqual(len(code) - 3, reply["cursor_start"], reply)
+        self.kernel.ok("record Job7(int id) {}")
+        reply = self.complete("Job7 j = new Job7(1);\nj.i")
+        self.assertIn("id()", reply["matches"], reply)
+        # Documentation still works afterwards.
+        self.assertIn("sweep(", self.kernel.ok("?sweep").reply["payload"][0]["data"]["text/plain"])
 
 
 if __name__ == "__main__":
