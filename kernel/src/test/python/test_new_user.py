@@ -193,6 +193,10 @@ lockB.lock();
         # Documentation still works afterwards.
         self.assertIn("sweep(", self.kernel.ok("?sweep").reply["payload"][0]["data"]["text/plain"])
 
+    def test_amdahl_fit_names_the_points_it_uses(self):
+        text = self.kernel.value("amdahlFit(new int[]{1, 2, 4}, new double[]{1, 1.8, 3.0})")
+        self.assertIn("fitted on workers 2, 4: n = 1 says nothing about B", text)
+
 
 if __name__ == "__main__":
     unittest.main()
