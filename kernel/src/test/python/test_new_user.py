@@ -197,6 +197,16 @@ lockB.lock();
         text = self.kernel.value("amdahlFit(new int[]{1, 2, 4}, new double[]{1, 1.8, 3.0})")
         self.assertIn("fitted on workers 2, 4: n = 1 says nothing about B", text)
 
+    def test_system_exit_shows_only_its_own_stderr(self):
+        self.kernel.ok('Thread noisy = new Thread(() -> { throw new IllegalStateException("unrelated"); });\n'
+                       'noisy.start(); noisy.join();')
+        run = self.kernel.run('System.err.println("last words");\nSystem.exit(3);')
+        text = run.error_text()
+        self.assertIn("System.exit(3)", text, run.describe())
+        self.assertIn("last words", text)
+        self.assertNotIn("unrelated", text)
+        self.assertEqual("2", self.kernel.value("1 + 1"), "a fresh user VM runs the next cell")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -83,6 +83,7 @@ public final class JShellEngine implements Engine {
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
+            s.cellStarts();
             ExecuteOutcome outcome = execution.run(code, output);
             if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
                 outcome = withDeadlocksLeftBehind(f, s, execution.serial);

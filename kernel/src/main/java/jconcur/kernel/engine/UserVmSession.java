@@ -166,6 +166,14 @@ final class UserVmSession implements AutoCloseable {
         return control;
     }
 
+    /**
+     * A cell starts: a report on how the VM ended then shows only stderr written since, not, say, an exception a
+     * background thread of an earlier cell printed.
+     */
+    void cellStarts() {
+        launched.output().tail().clear();
+    }
+
     SnippetOrigins origins() {
         return origins;
     }
