@@ -207,6 +207,27 @@ lockB.lock();
         self.assertNotIn("unrelated", text)
         self.assertEqual("2", self.kernel.value("1 + 1"), "a fresh user VM runs the next cell")
 
+    def inspect(self, code):
+        return self.shell_reply(self.kernel.kc.inspect(code, len(code), detail_level=0))
+
+    def test_inspect_shows_the_helper_packages_javadoc_rendered(self):
+        for code, words in (("sweep", "worker count"), ("Sweep.onForkJoin", "ForkJoinPool"),
+                            ("speedupChart", "speedup"), ("measure", "warm-up")):
+            reply = self.inspect(code)
+            self.assertTrue(reply["found"], reply)
+            text = reply["data"]["text/plain"]
+            self.assertIn(words, text, code)
+            self.assertNotIn("{@", text, code)
+            self.assertIn("Parameters:", text, code)
+            self.assertIn("```java", reply["data"]["text/markdown"], code)
+
+    def test_jdk_javadoc_is_rendered(self):
+        reply = self.inspect("java.util.concurrent.ExecutorService")
+        text = reply["data"]["text/plain"]
+        self.assertIn("Executor", text, reply)
+        for raw in ("{@link", "{@code", "<p>"):
+            self.assertNotIn(raw, text)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NewUserIT {
 
     /** The tests in test_new_user: all must run, none skipped. */
-    private static final int TESTS = 19;
+    private static final int TESTS = 21;
 
     @TempDir
     Path dir;

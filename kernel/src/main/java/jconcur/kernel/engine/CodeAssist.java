@@ -3,6 +3,7 @@ package jconcur.kernel.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jconcur.display.MimeBundle;
@@ -16,6 +17,7 @@ final class CodeAssist {
 
 
     private final SyntaxCheck syntax = new SyntaxCheck();
+    private final HelperJavadoc helperJavadoc = new HelperJavadoc();
 
     /** The snippet of a cell that the cursor is in: its start offset in the cell. */
     private static int snippetStart(SourceCodeAnalysis analysis, String code, int cursor) {
@@ -95,12 +97,17 @@ final class CodeAssist {
         if (docs.isEmpty()) {
             return new Inspection(Optional.empty());
         }
-        List<String> parts = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        List<String> markdown = new ArrayList<>();
         for (SourceCodeAnalysis.Documentation doc : docs) {
-            String javadoc = doc.javadoc();
-            parts.add(javadoc == null || javadoc.isBlank() ? doc.signature() : doc.signature() + "\n\n" + javadoc.strip());
+            String javadoc = doc.javadoc() == null || doc.javadoc().isBlank()
+                    ? helperJavadoc.find(doc.signature()).orElse("") : doc.javadoc().strip();
+            String signatureBlock = "```java\n" + doc.signature() + "\n```";
+            plain.add(javadoc.isEmpty() ? doc.signature() : doc.signature() + "\n\n" + JavadocText.plain(javadoc));
+            markdown.add(javadoc.isEmpty() ? signatureBlock : signatureBlock + "\n\n" + JavadocText.markdown(javadoc));
         }
-        return new Inspection(Optional.of(MimeBundle.text(String.join("\n\n", parts))));
+        return new Inspection(Optional.of(new MimeBundle(Map.of("text/plain", String.join("\n\n", plain),
+                "text/markdown", String.join("\n\n---\n\n", markdown)), Map.of())));
     }
 
     IsComplete isComplete(JShell jshell, String code) {
