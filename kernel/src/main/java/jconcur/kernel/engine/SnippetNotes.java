@@ -24,9 +24,10 @@ final class SnippetNotes {
 
     private SnippetNotes() {}
 
-    /** Notes on the events of one eval; empty for most snippets. */
+    /** Notes on the events of one eval, the snippet's own first; empty for most snippets. */
     static List<String> of(JShell jshell, List<SnippetEvent> events) {
         List<String> notes = new ArrayList<>();
+        List<String> dependents = new ArrayList<>();
         Snippet main = events.get(0).snippet();
         for (SnippetEvent event : events.subList(1, events.size())) {
             if (event.causeSnippet() != main) {
@@ -39,10 +40,11 @@ final class SnippetNotes {
             } else if (old instanceof DeclarationSnippet declaration && !event.status().isDefined()
                     && event.status() != Snippet.Status.OVERWRITTEN && event.status() != Snippet.Status.DROPPED
                     && event.previousStatus() == Snippet.Status.VALID) {
-                notes.add("replaced " + describe(declaration) + ", which cannot be referenced until "
+                dependents.add("replaced " + describe(declaration) + ", which cannot be referenced until "
                         + unusableUntil(jshell, declaration));
             }
         }
+        notes.addAll(dependents);
         return notes;
     }
 
