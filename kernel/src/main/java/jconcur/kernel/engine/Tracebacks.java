@@ -139,8 +139,9 @@ final class Tracebacks {
      * it calls the method of the same name just above and carries the line of the class declaration (line 1).
      */
     private static boolean isBridge(StackTraceElement frame, StackTraceElement above) {
+        // Methods of the notebook itself (class name "") have no bridges: their recursion must stay visible.
         return above != null && frame.getLineNumber() == 1 && above.getLineNumber() != 1
-                && frame.getClassName().equals(above.getClassName())
+                && !frame.getClassName().isEmpty() && frame.getClassName().equals(above.getClassName())
                 && frame.getMethodName().equals(above.getMethodName())
                 && Objects.equals(frame.getFileName(), above.getFileName());
     }
