@@ -98,18 +98,19 @@ async function main() {
   fs.mkdirSync(opts.out, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jconcur-e2e-'));
   const results = [];
+  let leftovers;
   try {
     const jupyterPath = installKernelspec({ java: opts.java, jar: opts.jar, prefix: path.join(tmp, 'prefix') });
     log(`kernelspec installed into ${jupyterPath}`);
     for (const app of apps) results.push(await testApp(app, { jupyterPath, chapter, tmp }));
-    const leftovers = processesMentioning(tmp);
-    check(leftovers.length === 0, `no process started by the test should outlive it; still running:\n${leftovers.join('\n')}`);
+    leftovers = processesMentioning(tmp);
   } finally {
     if (opts.keep) log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`\nsteps (app, step, time, screenshots in ${path.relative(process.cwd(), opts.out) || '.'}):`);
   for (const r of results) console.log(`${r.runner.table()}\n${r.app.title} ${r.version ?? ''}: ${r.ok ? 'passed' : 'FAILED'}`);
+  check(leftovers.length === 0, `no process started by the test should outlive it; still running:\n${leftovers.join('\n')}`);
   return results.every((r) => r.ok);
 }
 

@@ -19,6 +19,11 @@ export function installPageHelpers(context) {
       panelId(path) {
         return panelOf(path)?.id ?? null;
       },
+      /** Scrolls the notebook's own windowed list, which renders the cells it brings into view. */
+      async scrollTo(path, index, align) {
+        await panelOf(path).content.scrollToItem(index, align);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      },
       kernel(path) {
         const session = panelOf(path)?.sessionContext;
         return session ? { name: session.kernelDisplayName, status: session.kernelDisplayStatus } : null;
@@ -69,6 +74,11 @@ export class Notebook {
     return this.page.evaluate((p) => window.jconcurE2e.cells(p), this.path);
   }
 
+  /** Brings cell index into view ('start', 'center', 'end' or 'auto'), rendered, for a screenshot. */
+  scrollTo(index, align = 'center') {
+    return this.page.evaluate(([p, i, a]) => window.jconcurE2e.scrollTo(p, i, a), [this.path, index, align]);
+  }
+
   cellNode(index) {
     return this.root.locator('.jp-Notebook .jp-Cell').nth(index);
   }
@@ -92,6 +102,17 @@ export class Notebook {
     } catch (e) {
       check(false, `${this.path}: the kernel status should become ${statuses.join(' or ')} within ${timeoutMs / 1000} s; `
         + `it is ${JSON.stringify(await this.kernel())}`);
+    }
+  }
+
+  /** Waits until a cell runs or has run: the application has taken a Run command. */
+  async waitForRunStarted(timeoutMs) {
+    try {
+      await this.page.waitForFunction((p) => window.jconcurE2e.cells(p).some((c) => c.running || c.executionCount !== null),
+        this.path, { timeout: timeoutMs, polling: 100 });
+    } catch (e) {
+      check(false, `${this.path}: a cell should start running within ${timeoutMs / 1000} s; none did `
+        + `(kernel ${JSON.stringify(await this.kernel())})`);
     }
   }
 

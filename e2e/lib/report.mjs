@@ -43,10 +43,10 @@ export class StepRunner {
     log(`${this.app} step ${step.number} (${step.name}): ${step.title}`);
     try {
       const summary = await step.run(shot);
+      check(shots.length > 0, `step ${step.number} (${step.name}) should leave a screenshot; it took none`);
       const seconds = (Date.now() - t0) / 1000;
       this.results.push({ ...step, seconds, summary, shots, ok: true });
       log(`${this.app} step ${step.number} passed in ${seconds.toFixed(1)} s: ${summary}`);
-      check(shots.length > 0, `step ${step.number} (${step.name}) took no screenshot`);
     } catch (e) {
       this.results.push({ ...step, seconds: (Date.now() - t0) / 1000, summary: e.message, shots, ok: false });
       throw e;

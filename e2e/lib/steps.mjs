@@ -132,6 +132,7 @@ export function steps({ app, server, page, chapter }) {
         await book.waitForKernelIdle(90_000);
         const started = Date.now();
         await book.clickMenu('Run', 'runmenu:run-all');
+        await book.waitForRunStarted(30_000);
         const cells = await book.waitForCellsDone(CHAPTER_TIMEOUT_MS);
         const seconds = (Date.now() - started) / 1000;
         const code = cells.filter((c) => c.type === 'code' && c.source.trim() !== '');
@@ -143,7 +144,7 @@ export function steps({ app, server, page, chapter }) {
         const sweeps = code.filter((c) => SWEEP_CALL.test(c.source));
         check(sweeps.length > 0, `${name} should have a sweep cell (sweep(...) or Sweep.on...(...)); it has none`);
         for (const sweep of sweeps) {
-          await book.cellNode(sweep.index).scrollIntoViewIfNeeded();
+          await book.scrollTo(sweep.index);
           const shownSource = await book.cellNode(sweep.index).locator('.cm-content').evaluate((e) =>
             [...e.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
           check(shownSource.startsWith(sweep.source.split('\n')[0]),
@@ -179,9 +180,11 @@ export function steps({ app, server, page, chapter }) {
         const definitions = editors.reduce((n, e) => n + e.definitions, 0);
         check(strings > 0 && definitions > 0,
           `strings and definitions should be highlighted too; saw ${strings} string and ${definitions} definition spans`);
-        // The cell with the most keywords shows the highlighting best.
+        // The page from the cell with the most keywords on shows the highlighting best.
         const richest = editors.slice(0, -1).reduce((best, e, i) => (e.keywords.length > editors[best].keywords.length ? i : best), 0);
-        await shot(book.root.locator('.jp-CodeCell').nth(richest));
+        const codeCells = (await book.cells()).filter((c) => c.type === 'code');
+        await book.scrollTo(codeCells[richest].index, 'start');
+        await shot(book.page);
         return `${editors.length} editors in language java; keyword style on ${javaKeywords.join(' ')}; `
           + `${strings} string and ${definitions} definition spans; new cell: ${typed.keywords.join(' ')}`;
       },
@@ -203,7 +206,7 @@ export function steps({ app, server, page, chapter }) {
         check(cell.errors.length === 1, `the interrupted cell should show one error; it has ${JSON.stringify(cell.errors)}`);
         const shown = await outputShown(book.cellNode(busyCell), 'application/vnd.jupyter.stderr').count();
         check(shown > 0, 'the interrupted cell\'s error should be shown in the page; no error output is');
-        await book.cellNode(busyCell).scrollIntoViewIfNeeded();
+        await book.scrollTo(busyCell);
         await shot(book.page);
         return `kernel idle ${interruptMs} ms after the click; error: ${cell.errors[0].split('\n')[0]}`;
       },
@@ -225,7 +228,7 @@ export function steps({ app, server, page, chapter }) {
         check(cell.executionCount === 1 && cell.text.trim() === '42' && cell.errors.length === 0,
           `after the restart 6 * 7 should run as [1] and show 42; it ran as [${cell.executionCount}] showing `
           + `${JSON.stringify(cell.text)} with errors ${JSON.stringify(cell.errors)}`);
-        await book.cellNode(next).scrollIntoViewIfNeeded();
+        await book.scrollTo(next);
         await shot(book.page);
         return `kernel idle again ${restartMs} ms after "Restart"; [1] 6 * 7 -> 42`;
       },
