@@ -3,9 +3,7 @@
 // a new browser tab whose header shows the kernel logo) and the URL that opens a notebook file.
 
 import { check } from './report.mjs';
-import { KERNEL_DISPLAY_NAME, Notebook } from './notebook.mjs';
-
-const KERNEL_START_TIMEOUT_MS = 90_000;
+import { KERNEL_DISPLAY_NAME, KERNEL_START_TIMEOUT_MS, Notebook } from './notebook.mjs';
 
 /** Checks that img shows the jconcur kernelspec's logo, loaded (not a broken image). */
 async function checkKernelLogo(img, where) {

@@ -6,6 +6,8 @@
 import { check } from './report.mjs';
 
 export const KERNEL_DISPLAY_NAME = 'Java (jconcur)';
+/** A kernel JVM and its user VM start in a few seconds; a loaded 2-core CI machine may take far longer. */
+export const KERNEL_START_TIMEOUT_MS = 90_000;
 
 /** In-page helpers, installed in every page before JupyterLab's own scripts run. */
 export function installPageHelpers(context) {

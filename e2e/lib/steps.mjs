@@ -4,19 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { check } from './report.mjs';
-import { Notebook } from './notebook.mjs';
+import { KERNEL_START_TIMEOUT_MS, Notebook } from './notebook.mjs';
 
 const CELL_TIMEOUT_MS = 60_000;
 const CHAPTER_TIMEOUT_MS = 180_000;
 const INTERRUPT_TIMEOUT_MS = 20_000;
-const RESTART_TIMEOUT_MS = 90_000;
 
 const TYPED_CELL = 'var latch = new java.util.concurrent.CountDownLatch(2);\nlatch.getCount() + 40';
 const COMPLETION_PREFIX = 'java.util.concurrent.CountDownLa';
 const BUSY_LOOP = 'while (true) {}';
-// Keywords that Java has and plain text or Python highlighting would not color: proof of the Java grammar.
-const JAVA_KEYWORDS = ['new', 'final', 'var', 'throws', 'instanceof', 'extends', 'implements', 'synchronized',
-  'public', 'private', 'static', 'try', 'catch', 'throw', 'this', 'while', 'for', 'if', 'return', 'record'];
+// Keywords of Java that are none of Python's (nor plain text's): drawn as keywords, they prove the Java grammar.
+// (JupyterLab's theme gives type names no style of their own, so types cannot be checked by their look.)
+const JAVA_ONLY_KEYWORDS = ['new', 'final', 'var', 'throws', 'instanceof', 'extends', 'implements', 'synchronized',
+  'public', 'private', 'static', 'throw', 'this', 'record', 'switch', 'case'];
 // A sweep runs in the cell that calls sweep(...), sweepWorkers(...) or Sweep.onExecutor(...)...run().
 const SWEEP_CALL = /\bsweep\w*\s*\(|\bSweep\s*\.\s*on\w+\s*\(/;
 
@@ -49,7 +49,6 @@ function highlighting(editors) {
       keywords: spans.filter((s) => s.color === theme.keyword && s.bold).map((s) => s.text),
       strings: spans.filter((s) => s.color === theme.string).length,
       definitions: spans.filter((s) => s.color === theme.definition).length,
-      spans: spans.length,
     };
   });
 }
@@ -58,7 +57,6 @@ export function steps({ app, server, page, chapter }) {
   let fresh;    // the notebook made in step 1
   let book;     // chapter 1
   let busyCell; // the cell added in step 6 and interrupted in step 7
-  let completionCell;
 
   return [
     {
@@ -89,17 +87,17 @@ export function steps({ app, server, page, chapter }) {
     {
       number: 3, name: 'completer', title: `Tab after ${COMPLETION_PREFIX} offers CountDownLatch`,
       async run(shot) {
-        completionCell = await fresh.bottomCell();
+        const completionCell = await fresh.bottomCell();
         await fresh.typeInto(completionCell, COMPLETION_PREFIX);
         await fresh.page.keyboard.press('Tab');
         const completer = fresh.page.locator('.jp-Completer');
+        const offeredItems = () => completer.locator('.jp-Completer-item').evaluateAll((items) => items.map((i) => i.dataset.value));
         try {
           await completer.locator('.jp-Completer-item[data-value="CountDownLatch"]').waitFor({ state: 'visible', timeout: 20_000 });
         } catch {
-          const offered = await completer.locator('.jp-Completer-item').evaluateAll((items) => items.map((i) => i.dataset.value));
-          check(false, `Tab should open the completer with CountDownLatch; it offers ${JSON.stringify(offered)}`);
+          check(false, `Tab should open the completer with CountDownLatch; it offers ${JSON.stringify(await offeredItems())}`);
         }
-        const offered = await completer.locator('.jp-Completer-item').evaluateAll((items) => items.map((i) => i.dataset.value));
+        const offered = await offeredItems();
         await shot(fresh.page);
         await fresh.page.keyboard.press('Enter');
         const source = (await fresh.cells())[completionCell].source;
@@ -129,7 +127,7 @@ export function steps({ app, server, page, chapter }) {
         fs.copyFileSync(chapter, path.join(server.notebookDir, name));
         await page.goto(server.url(app.notebookUrl(name)));
         book = await Notebook.attach(page, name);
-        await book.waitForKernelIdle(90_000);
+        await book.waitForKernelIdle(KERNEL_START_TIMEOUT_MS);
         const started = Date.now();
         await book.clickMenu('Run', 'runmenu:run-all');
         await book.waitForRunStarted(30_000);
@@ -170,8 +168,8 @@ export function steps({ app, server, page, chapter }) {
         check(languages.length === 1 && languages[0] === 'java',
           `every code cell's editor should be in CodeMirror's Java language; they are in ${JSON.stringify(languages)}`);
         const keywords = new Set(editors.flatMap((e) => e.keywords));
-        const javaKeywords = JAVA_KEYWORDS.filter((k) => keywords.has(k));
-        check(javaKeywords.length >= 5, `Java keywords should be drawn in the theme's keyword style; of ${JAVA_KEYWORDS.join(' ')} `
+        const javaKeywords = JAVA_ONLY_KEYWORDS.filter((k) => keywords.has(k));
+        check(javaKeywords.length >= 3, `Java keywords should be drawn in the theme's keyword style; of ${JAVA_ONLY_KEYWORDS.join(' ')} `
           + `only ${JSON.stringify(javaKeywords)} are`);
         const typed = editors.at(-1);
         check(typed.keywords.includes('while'),
@@ -218,7 +216,7 @@ export function steps({ app, server, page, chapter }) {
         await book.page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-accept').click();
         const clicked = Date.now();
         await book.waitForKernelStatus(['restarting', 'starting', 'autorestarting', 'unknown'], 10_000);
-        await book.waitForKernelIdle(RESTART_TIMEOUT_MS);
+        await book.waitForKernelIdle(KERNEL_START_TIMEOUT_MS);
         const restartMs = Date.now() - clicked;
         const next = await book.bottomCell();
         await book.typeInto(next, '6 * 7');
