@@ -45,6 +45,7 @@ export function installPageHelpers(context) {
             errors: outputs.filter((o) => o.output_type === 'error')
               .map((o) => `${o.ename}: ${o.evalue}\n${(o.traceback ?? []).join('\n')}`),
             text: outputs.map((o) => o.text ?? o.data?.['text/plain'] ?? '').map((t) => (Array.isArray(t) ? t.join('') : t)).join(''),
+            outputs: outputs.map((o) => `${o.output_type}${o.data ? ` ${Object.keys(o.data).join('+')}` : ''}`),
           };
         });
       },

@@ -150,7 +150,8 @@ export function steps({ app, server, page, chapter }) {
           const images = await book.cellNode(sweep.index).locator('.jp-OutputArea-output img').evaluateAll((imgs) =>
             imgs.map((img) => ({ png: img.src.startsWith('data:image/png'), width: img.naturalWidth, height: img.naturalHeight })));
           check(images.some((i) => i.png && i.width > 0 && i.height > 0),
-            `sweep cell ${sweep.index} should show its chart as a PNG image; it shows ${JSON.stringify(images)}`);
+            `sweep cell ${sweep.index} should show its chart as a PNG image; the page shows images ${JSON.stringify(images)} `
+            + `for its outputs ${JSON.stringify(sweep.outputs)}`);
         }
         await shot(book.cellNode(sweeps[0].index).locator('.jp-OutputArea-output img').first());
         return `${code.length} code cells ran in ${seconds.toFixed(1)} s without error; sweep chart shown in cell(s) `
