@@ -3,6 +3,7 @@ package jconcur.kernel.engine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ final class CellExecution {
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
         Optional<MimeBundle> result = Optional.empty();
+        List<DeclarationSnippet> unresolved = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             if (interrupted()) {
                 return Tracebacks.interrupted();
@@ -91,7 +93,9 @@ final class CellExecution {
             if (event.status() == Snippet.Status.REJECTED) {
                 return tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList());
             }
-            noteUnresolved(jshell, event, output);
+            if (isUnresolved(event.status()) && snippet instanceof DeclarationSnippet declaration) {
+                unresolved.add(declaration);
+            }
             if (wantsValue && showsValue(snippet) && event.value() != null) {
                 try {
                     result = Optional.of(render(s, event.value(), output));
@@ -102,6 +106,7 @@ final class CellExecution {
                 }
             }
         }
+        noteUnresolved(jshell, unresolved, output);
         dropOldTemporaries(jshell);
         return new Ok(result);
     }
@@ -163,16 +168,22 @@ final class CellExecution {
         }
     }
 
-    /** JShell accepts a declaration that uses something not declared yet; say what it waits for. */
-    private static void noteUnresolved(JShell jshell, SnippetEvent event, EngineOutput output) {
-        if (event.status() != Snippet.Status.RECOVERABLE_DEFINED
-                && event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-            return;
-        }
-        if (event.snippet() instanceof DeclarationSnippet declaration) {
-            String missing = jshell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-            output.stream(Stream.STDERR, "Note: " + declaration.name() + " can be used once " + missing
-                    + " is declared.\n");
+    private static boolean isUnresolved(Snippet.Status status) {
+        return status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+    }
+
+    /**
+     * JShell accepts a declaration that uses something not declared yet; say what it still waits for when the
+     * cell ends (a later line of the same cell often declares it). On stdout: it is a note, and nbgrader fails a
+     * test cell on any stderr output.
+     */
+    private static void noteUnresolved(JShell jshell, List<DeclarationSnippet> declarations, EngineOutput output) {
+        for (DeclarationSnippet declaration : declarations) {
+            if (isUnresolved(jshell.status(declaration))) {
+                String missing = jshell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+                output.stream(Stream.STDOUT, "Note: " + declaration.name() + " can be used once " + missing
+                        + " is declared.\n");
+            }
         }
     }
 }
