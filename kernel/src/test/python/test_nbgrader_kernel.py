@@ -21,7 +21,7 @@ from kernel_harness import KERNEL_NAME, figure
 STARTUP_TIMEOUT = 180
 
 
-def test_cell(source, points=1):
+def graded_cell(source, points=1):
     """An nbgrader test cell (graded, locked) worth points."""
     return new_code_cell(source, metadata={"nbgrader": {
         "grade": True, "solution": False, "locked": True, "grade_id": "cell-%d" % abs(hash(source)),
@@ -51,27 +51,27 @@ class NbgraderKernelTests(unittest.TestCase):
     def test_passing_cells_write_nothing_to_stderr(self):
         """nbgrader scores a test cell 0 on ANY stderr output: JVM, JShell and kernel notes must stay off it."""
         cells = [
-            test_cell("int answer = 42;"),  # the user VM's start
-            test_cell("""%%test
+            graded_cell("int answer = 42;"),  # the user VM's start
+            graded_cell("""%%test
 @Test void usesAHelperDeclaredBelow() { assertEquals(4, twice(2)); }
 int twice(int n) { return add(n, n); }
 int add(int a, int b) { return a + b; }"""),
-            test_cell("""int triple(int n) { return n + twice(n); }  // twice is declared in a later line of this cell
+            graded_cell("""int triple(int n) { return n + twice(n); }  // twice is declared in a later line of this cell
 int twice(int n) { return 2 * n; }
 class Counter { int next() { return Step.SIZE; } }
 class Step { static final int SIZE = 1; }
 assert triple(2) == 6 && new Counter().next() == 1;"""),
-            test_cell("""@SuppressWarnings("removal") Integer boxed = new Integer(5);
+            graded_cell("""@SuppressWarnings("removal") Integer boxed = new Integer(5);
 Integer legacy = new Integer(6);
 List raw = new ArrayList();
 raw.add(boxed);
 assert raw.size() == 1;"""),
-            test_cell("""ExecutorService pool = Executors.newFixedThreadPool(2);
+            graded_cell("""ExecutorService pool = Executors.newFixedThreadPool(2);
 int sum = pool.submit(() -> 1).get() + pool.submit(() -> 2).get();
 pool.shutdown();
 assert pool.awaitTermination(10, TimeUnit.SECONDS) && sum == 3;"""),
-            test_cell('sweep("constant", () -> 1L, pool -> 1L);'),
-            test_cell('System.out.println("stdout is fine");'),
+            graded_cell('sweep("constant", () -> 1L, pool -> 1L);'),
+            graded_cell('System.out.println("stdout is fine");'),
         ]
         saved = {name: os.environ.get(name) for name in ("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")}
         # As in a container or on a teacher's machine: the JVMs say "Picked up ..." on their stderr.
@@ -104,8 +104,8 @@ assert pool.awaitTermination(10, TimeUnit.SECONDS) && sum == 3;"""),
             "record Pair(int a, int b) {}\nvar pair = new Pair(0, 1);",
         ]
         # Without the declaration, the same numbers are values: nbgrader takes them as points.
-        value = test_cell("int points = 1;\npoints", points=2)
-        executed = execute([test_cell(source, points=2) for source in declarations] + [value])
+        value = graded_cell("int points = 1;\npoints", points=2)
+        executed = execute([graded_cell(source, points=2) for source in declarations] + [value])
         for cell in executed.cells[:-1]:
             self.assertEqual([], [o for o in cell.outputs if o.output_type == "execute_result"], describe(cell))
             self.assert_full_points(cell)
@@ -113,7 +113,7 @@ assert pool.awaitTermination(10, TimeUnit.SECONDS) && sum == 3;"""),
 
     def test_idle_follows_the_reply_while_background_threads_print(self):
         """nbclient fails the whole notebook when a cell's idle comes more than iopub_timeout (4 s) after its reply."""
-        printers = test_cell("""var printing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        printers = graded_cell("""var printing = new java.util.concurrent.atomic.AtomicBoolean(true);
 for (int t = 0; t < 3; t++) {
     int id = t;
     Thread printer = new Thread(() -> {
@@ -125,8 +125,8 @@ for (int t = 0; t < 3; t++) {
     printer.setDaemon(true);
     printer.start();
 }""")
-        short = [test_cell("int n%d = %d;" % (i, i)) for i in range(12)]
-        stop = test_cell("printing.set(false);")
+        short = [graded_cell("int n%d = %d;" % (i, i)) for i in range(12)]
+        stop = graded_cell("printing.set(false);")
         executor_options = {"iopub_timeout": 4, "raise_on_iopub_timeout": True, "record_timing": True}
         executed = execute([printers] + short + [stop], **executor_options)
         gaps = []
@@ -144,10 +144,10 @@ for (int t = 0; t < 3; t++) {
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
         self.assertEqual("message", spec.interrupt_mode)
         cells = [
-            test_cell("int before = 1;"),
-            test_cell("while (true) { }"),
-            test_cell("Thread.sleep(600_000);"),
-            test_cell("int after = before + 1;\nafter", points=5),
+            graded_cell("int before = 1;"),
+            graded_cell("while (true) { }"),
+            graded_cell("Thread.sleep(600_000);"),
+            graded_cell("int after = before + 1;\nafter", points=5),
         ]
         executed = execute(cells, timeout=8, iopub_timeout=4, raise_on_iopub_timeout=True)
         for cell in executed.cells[1:3]:

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What the round trip checks an assignment against, from the two files next to its source notebook
@@ -23,10 +24,29 @@ record AssignmentChecks(Map<String, String> wrongCells, Map<Submission, Double> 
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads and checks both files of source/NAME/; a missing or malformed one fails with what to write. */
+    /**
+     * Reads and checks both files of source/NAME/, against the automatic points of the notebooks there; a
+     * missing or malformed one fails with what to write.
+     */
     static AssignmentChecks read(Path sourceDir) throws IOException {
         return new AssignmentChecks(wrongCells(sourceDir.resolve(WRONG_SUBMISSION)),
-                expectedScores(sourceDir.resolve(EXPECTED_SCORES)));
+                expectedScores(sourceDir.resolve(EXPECTED_SCORES), automaticPoints(sourceDir)));
+    }
+
+    /** The points of the test cells (graded, not solution) of the notebooks in dir: what autograde can give. */
+    private static double automaticPoints(Path dir) throws IOException {
+        double points = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path notebook : files.filter(file -> file.toString().endsWith(".ipynb")).toList()) {
+                for (JsonNode cell : JSON.readTree(notebook.toFile()).path("cells")) {
+                    JsonNode nbgrader = cell.path("metadata").path("nbgrader");
+                    if (nbgrader.path("grade").asBoolean(false) && !nbgrader.path("solution").asBoolean(false)) {
+                        points += nbgrader.path("points").asDouble(0);
+                    }
+                }
+            }
+        }
+        return points;
     }
 
     private static Map<String, String> wrongCells(Path file) throws IOException {
@@ -61,7 +81,7 @@ record AssignmentChecks(Map<String, String> wrongCells, Map<Submission, Double> 
                 + "lines, found " + value);
     }
 
-    private static Map<Submission, Double> expectedScores(Path file) throws IOException {
+    private static Map<Submission, Double> expectedScores(Path file, double automaticPoints) throws IOException {
         JsonNode json = readObject(file);
         Map<Submission, Double> scores = new EnumMap<>(Submission.class);
         for (Submission submission : Submission.values()) {
@@ -77,9 +97,10 @@ record AssignmentChecks(Map<String, String> wrongCells, Map<Submission, Double> 
         }
         double full = scores.get(Submission.SOLUTION);
         double wrong = scores.get(Submission.WRONG);
-        if (!(full > 0 && wrong > 0 && wrong < full && scores.get(Submission.RELEASE) == 0)) {
-            throw new AssertionError(file + " must expect full points for the solution, partial points for the wrong "
-                    + "submission (more than 0, less than the solution's) and 0 for the release; found " + json);
+        if (!(full == automaticPoints && wrong > 0 && wrong < full && scores.get(Submission.RELEASE) == 0)) {
+            throw new AssertionError(file + " must expect all " + automaticPoints + " automatic points (of the test "
+                    + "cells) for the solution, partial points for the wrong submission (more than 0, less than the "
+                    + "solution's) and 0 for the release; found " + json);
         }
         return scores;
     }
