@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a unittest module of src/test/python (test_kernel_conformance, a jupyter_kernel_test.KernelTests
- * subclass, or the robustness, soak and rendering modules driving the kernel through jupyter_client) with
+ * subclass, or the robustness, soak, rendering and nbgrader modules driving the kernel through jupyter_client) with
  * the pinned Jupyter environment's Python against a kernelspec installed with {@code install --prefix}, and reads unittest's
  * summary.
  */
