@@ -1,8 +1,9 @@
-# jconcur for docker and JupyterHub users: JupyterLab 4 + Notebook 7 (pinned in requirements.txt), a JDK, the jconcur kernel.
+# jconcur for docker and JupyterHub users: JupyterLab 4 + Notebook 7 (pinned in requirements.txt), a JDK 25, the jconcur kernel.
 #   docker build -t jconcur .
 #   docker run --rm -p 8888:8888 jconcur        (then open the http://127.0.0.1:8888/lab?token=... URL it prints)
 # The kernel is built and installed by dev/setup.sh, the same script CI and Binder use.
-FROM eclipse-temurin:21.0.8_9-jdk-noble
+# The JDK is the feature release CI tests (dev/jdk-version; JdkPinTest fails when they differ).
+FROM eclipse-temurin:25.0.3_9-jdk-noble
 
 # Ubuntu images ship a user "ubuntu" with uid 1000: jconcur's user takes that uid instead.
 ARG NB_USER=jovyan

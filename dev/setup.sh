@@ -19,8 +19,8 @@ kernel/target/jconcur-kernel.jar, and installs the kernelspec "jconcur" with
   --no-apt        never install system packages (images that installed them already)
   --no-build      do not build; kernel/target/jconcur-kernel.jar must exist
   --test          also install what the tests need: the pinned Jupyter environment in .venv (always,
-                  even when another Jupyter is on PATH), Chromium, Node.js and the browser test's
-                  npm packages (e2e/node_modules)
+                  even when another Jupyter is on PATH), Chromium, Node.js, the browser test's npm
+                  packages (e2e/node_modules) and JupyterHub's proxy (hub/node_modules)
 EOF
 }
 
@@ -126,19 +126,20 @@ install_kernelspec() {
   rm -f "$log"
 }
 
-# The browser test's npm packages; playwright-core downloads no browser (it drives Debian's Chromium).
-ensure_e2e_packages() {
-  [ -f e2e/package-lock.json ] || return 0
-  if [ -f e2e/node_modules/.package-lock.json ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ]; then
+# npm packages of a directory (e2e/: the browser test's playwright-core, which downloads no browser and drives
+# Debian's Chromium; hub/: JupyterHub's proxy), installed from its lock file when that is newer.
+ensure_npm_packages() {
+  local dir=$1 log
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
     return 0
   fi
-  command -v npm >/dev/null 2>&1 || { note "npm is missing: the browser test cannot run"; return 0; }
-  local log
+  command -v npm >/dev/null 2>&1 || { note "npm is missing: the tests that need $dir/node_modules cannot run"; return 0; }
   log=$(mktemp)
-  if ! (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
+  if ! (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
-    die "npm ci in e2e/ failed"
+    die "npm ci in $dir/ failed"
   fi
   rm -f "$log"
 }
@@ -148,4 +149,4 @@ ensure_jupyter
 ensure_jdk
 build_kernel
 install_kernelspec
-[ "$for_tests" -eq 0 ] || ensure_e2e_packages
+[ "$for_tests" -eq 0 ] || { ensure_npm_packages e2e; ensure_npm_packages hub; }

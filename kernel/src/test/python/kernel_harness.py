@@ -19,6 +19,8 @@ import zmq
 from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
 
+from process_tree import children
+
 KERNEL_NAME = os.environ.get("JCONCUR_KERNEL_NAME", "jconcur")
 # Small user VM heap: an OutOfMemoryError comes quickly, and a 100 MB string still fits.
 USER_VM_HEAP = "-Xmx512m"
@@ -31,31 +33,6 @@ def figure(name, value):
 
 def plain(text):
     return ANSI.sub("", text)
-
-
-def process_alive(pid):
-    """True while pid exists and is not a zombie."""
-    try:
-        with open("/proc/%d/stat" % pid) as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
-def children(pid):
-    """Pids of the live child processes of pid."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-        if fields[0] != "Z" and int(fields[1]) == pid:
-            found.append(int(entry))
-    return found
 
 
 def wait_until(condition, timeout, step=0.05):

@@ -23,8 +23,9 @@ import uuid
 import zmq
 from jupyter_client.session import Session
 
-from kernel_harness import (HeartbeatProbe, ResponsivenessProbe, RunningKernel, children, established_peers, figure, listening_ports,
-                            plain, process_alive, wait_until)
+from kernel_harness import (HeartbeatProbe, ResponsivenessProbe, RunningKernel, established_peers, figure,
+                           listening_ports, plain, wait_until)
+from process_tree import children, process_alive
 
 HELPERS_WORK = "amdahlSpeedup(0.1, 8)"
 # 1 / (0.1 + 0.9 / 8)

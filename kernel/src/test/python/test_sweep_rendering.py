@@ -48,7 +48,9 @@ class SweepRenderingTests(unittest.TestCase):
     def test_a_sweep_cell_shows_a_table_and_a_chart(self):
         run = self.kernel.ok(SWEEP_CELL, timeout=300)
         figure("sweep_cell", "%.2f s" % run.seconds)
-        rich = [data for data in run.results() if "image/png" in data and "text/html" in data]
+        # The live view of the running sweep (issue 13) is display_data; the result is the execute_result.
+        rich = [m["content"]["data"] for m in run.messages if m["msg_type"] == "execute_result"
+                and "image/png" in m["content"]["data"] and "text/html" in m["content"]["data"]]
         self.assertEqual(1, len(rich), "one result with image/png and text/html, got: %s"
                          % [sorted(d) for d in run.results()])
         data = rich[0]

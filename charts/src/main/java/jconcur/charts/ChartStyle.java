@@ -3,6 +3,7 @@ package jconcur.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -23,22 +24,28 @@ final class ChartStyle {
     static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {6f, 4f}, 0f);
     static final BasicStroke THIN = new BasicStroke(1.0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {1.5f, 4f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2.2f);
 
     private ChartStyle() {
     }
 
+    /** A line chart with plain number formats, integer ticks for integer data and no point cut off. */
     static XYChart xy(int width, int height, String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new ReadableXYChart(new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler());
         chart.getStyler().setMarkerSize(8);
         return chart;
     }
 
-    /** A bar chart whose legend shows, under the plot, once it has more than one series. */
+    /**
+     * A bar chart whose legend shows, under the plot, once it has more than one series, whose category
+     * labels never overlap and whose values print on the bars where they fit.
+     */
     static CategoryChart bars(int width, int height, String title, String xTitle, String yTitle) {
-        CategoryChart chart = new AutoLegendCategoryChart(new CategoryChartBuilder().width(width).height(height)
+        CategoryChart chart = new ReadableCategoryChart(new CategoryChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         apply(chart.getStyler());
         legendBelow(chart.getStyler());
@@ -52,6 +59,19 @@ final class ChartStyle {
     static void legendBelow(Styler styler) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    }
+
+    /** A one-row legend under the plot too wide for the chart moves, as a column, to the plot's right. */
+    static void keepLegendOnChart(Styler styler, List<String> names, int width) {
+        if (styler.isLegendVisible() && styler.getLegendPosition() == Styler.LegendPosition.OutsideS
+                && styler.getLegendLayout() == Styler.LegendLayout.Horizontal) {
+            double row = names.stream().mapToDouble(name -> CategoryLabels.width(name, styler.getLegendFont())
+                    + styler.getLegendSeriesLineLength() + 3.0 * styler.getLegendPadding()).sum();
+            if (row > width - 2.0 * styler.getChartPadding()) {
+                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+                styler.setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+        }
     }
 
     private static void apply(AxesChartStyler styler) {

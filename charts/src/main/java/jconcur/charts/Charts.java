@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import jconcur.concurrency.AmdahlFit;
 import jconcur.concurrency.Comparison;
 import jconcur.concurrency.RaceReport;
+import jconcur.concurrency.Stats;
 import jconcur.concurrency.SweepResult;
 import jconcur.concurrency.VariantResult;
 import jconcur.display.MimeBundle;
@@ -30,7 +32,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Static chart builders for sweeps and comparisons, preloaded in every notebook
  * ({@code import static jconcur.charts.Charts.*}). Charts are XChart objects: show one as a cell's last
  * value (or with {@code display(chart)}) and it renders as PNG; tweak it with the XChart API first if you
- * like. Worker-count axes read 1, 2, 4, 8, ... (equally spaced when the counts double).
+ * like. Worker-count axes read 1, 2, 4, 8, ... (equally spaced when the counts double), and speedup axes then
+ * double too, so that the ideal speedup = n is the straight diagonal it is. Every chart picks plain number
+ * formats and non-overlapping category labels from its data when drawn, whatever series you add.
  *
  * <p>All charts are {@value #WIDTH} x {@value #HEIGHT} pixels unless you pass a size.
  */
@@ -40,6 +44,9 @@ public final class Charts {
     public static final int WIDTH = 720;
     /** Default chart height in pixels. */
     public static final int HEIGHT = 400;
+    /** About how much of the width the y axis and paddings take, and of the height title, x axis and legend. */
+    private static final int X_AXIS_MARGIN = 110;
+    private static final int Y_AXIS_MARGIN = 130;
 
     private Charts() {
     }
@@ -96,19 +103,24 @@ public final class Charts {
         XYChart chart = ChartStyle.xy(WIDTH, HEIGHT, title(sweep, "speedup"), axis.title(), y);
         workerAxis(chart, axis);
         double[] samples = axis.samples();
-        double[] sampleXs = Arrays.stream(samples).map(axis::position).toArray();
-        XYSeries ideal = chart.addSeries("ideal (speedup = n)", sampleXs, samples);
-        style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
+        double[] sampleXs = axis.positions(samples);
         AmdahlFit fit = sweep.amdahl();
+        double[] predicted = fit.isMeaningful() ? Arrays.stream(samples).map(fit::speedupAt).toArray() : new double[0];
+        // a ceiling within one more doubling of the top is worth the room: it shows where the speedup levels off
+        double[] ceiling = fit.isMeaningful() && fit.maxSpeedup() <= 2.0 * Arrays.stream(workers).max().orElse(1)
+                ? new double[] {fit.maxSpeedup()} : new double[0];
+        WorkerAxis speedups = speedupAxis(chart, axis, samples, predicted, sweep.speedups(), ceiling);
+        XYSeries ideal = idealLine(chart, axis, speedups);
+        style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         if (fit.isMeaningful()) {
-            double[] predicted = Arrays.stream(samples).map(fit::speedupAt).toArray();
-            XYSeries amdahl = chart.addSeries(amdahlLabel(fit), sampleXs, predicted);
+            XYSeries amdahl = chart.addSeries(amdahlLabel(fit), sampleXs, speedups.positions(predicted));
             style(amdahl, ChartStyle.THEORY, ChartStyle.THIN, false);
+            ceiling(chart, axis, speedups, fit.maxSpeedup(), ChartStyle.THEORY);
         }
-        XYSeries measured = chart.addSeries("measured", axis.positions(workers), sweep.speedups());
+        XYSeries measured = chart.addSeries("measured", axis.positions(workers), speedups.positions(sweep.speedups()));
         style(measured, ChartStyle.MEASURED, ChartStyle.SOLID, true);
-        markCores(chart, axis, workers, sweep.cores());
-        chart.getStyler().setYAxisMin(0.0);
+        markCores(chart, axis, workers, sweep.cores(), speedups.minPosition());
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
@@ -129,7 +141,7 @@ public final class Charts {
         style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         XYSeries measured = chart.addSeries("measured", xs, scaled(sweep.efficiencies(), 100));
         style(measured, ChartStyle.MEASURED, ChartStyle.SOLID, true);
-        markCores(chart, axis, workers, sweep.cores());
+        markCores(chart, axis, workers, sweep.cores(), 0.0);
         chart.getStyler().setYAxisMin(0.0);
         ChartStyle.legendBelow(chart.getStyler());
         return chart;
@@ -150,18 +162,18 @@ public final class Charts {
         WorkerAxis axis = WorkerAxis.of(all);
         XYChart chart = ChartStyle.xy(WIDTH, HEIGHT, "speedup", axis.title(), "speedup");
         workerAxis(chart, axis);
-        double[] samples = axis.samples();
-        XYSeries ideal = chart.addSeries("ideal (speedup = n)", Arrays.stream(samples).map(axis::position).toArray(),
-                samples);
+        WorkerAxis speedups = speedupAxis(chart, axis, axis.ends(),
+                Arrays.stream(sweeps).flatMapToDouble(s -> Arrays.stream(s.speedups())).toArray());
+        XYSeries ideal = idealLine(chart, axis, speedups);
         style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         for (int i = 0; i < sweeps.length; i++) {
             String name = sweeps[i].label().isBlank() ? sweeps[i].poolKind() : sweeps[i].label();
             XYSeries s = chart.addSeries(uniqueName(chart, name), axis.positions(sweeps[i].workers()),
-                    sweeps[i].speedups());
+                    speedups.positions(sweeps[i].speedups()));
             style(s, ChartStyle.PALETTE[i % ChartStyle.PALETTE.length], ChartStyle.SOLID, true);
         }
-        markCores(chart, axis, all, sweeps[0].cores());
-        chart.getStyler().setYAxisMin(0.0);
+        markCores(chart, axis, all, sweeps[0].cores(), speedups.minPosition());
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
@@ -208,17 +220,20 @@ public final class Charts {
         XYChart chart = ChartStyle.xy(WIDTH, HEIGHT, "Amdahl's law", axis.title(), "speedup");
         workerAxis(chart, axis);
         double[] samples = axis.samples();
-        double[] xs = Arrays.stream(samples).map(axis::position).toArray();
-        XYSeries ideal = chart.addSeries("ideal (speedup = n)", xs, samples);
+        double[] xs = axis.positions(samples);
+        WorkerAxis speedups = speedupAxis(chart, axis, samples);
+        XYSeries ideal = idealLine(chart, axis, speedups);
         style(ideal, ChartStyle.IDEAL, ChartStyle.DASHED, false);
         for (int i = 0; i < serialFractions.length; i++) {
             double b = serialFractions[i];
             double[] ys = Arrays.stream(samples).map(n -> jconcur.concurrency.Amdahl.speedup(b, n)).toArray();
+            Color color = ChartStyle.PALETTE[(i + 1) % ChartStyle.PALETTE.length];
             XYSeries s = chart.addSeries(String.format(Locale.ROOT, "B = %.2f (limit %s)", b,
-                    b > 0 ? String.format(Locale.ROOT, "%.1f", 1 / b) : "none"), xs, ys);
-            style(s, ChartStyle.PALETTE[(i + 1) % ChartStyle.PALETTE.length], ChartStyle.SOLID, false);
+                    b > 0 ? String.format(Locale.ROOT, "%.1f", 1 / b) : "none"), xs, speedups.positions(ys));
+            style(s, color, ChartStyle.SOLID, false);
+            ceiling(chart, axis, speedups, 1 / b, color);
         }
-        chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.legendBelow(chart.getStyler());
         return chart;
     }
 
@@ -242,7 +257,10 @@ public final class Charts {
         series.setFillColor(ChartStyle.MEASURED);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+        // the last digit printed is about the size of the typical spread: digits beyond it are noise
+        double spread = Stats.median(mads.stream().mapToDouble(Double::doubleValue).toArray());
+        double largest = medians.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        chart.getStyler().setYAxisDecimalPattern(NumberFormats.pattern(NumberFormats.spreadDecimals(spread, largest)));
         return chart;
     }
 
@@ -268,6 +286,29 @@ public final class Charts {
         chart.addSeries("max", names, Arrays.stream(reports).map(r -> 100.0 * r.max() / r.expected()).toList());
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
+        return chart;
+    }
+
+    /**
+     * A histogram: how many values fall in each bin, with every bin over the values' range shown, empty ones
+     * too (e.g. final counts 10, 12, 14 give bars for 10, 11, 12, 13 and 14). Integer values get one bin per
+     * integer while they span at most 30; wider ranges and real values get bins of a round width (1, 2 or 5
+     * times a power of ten), labelled by their range ("0–49", "[0.5, 1)").
+     *
+     * @param title      chart title
+     * @param valueTitle what the values are (x axis title), e.g. "final value"
+     * @param countTitle what is counted (y axis title), e.g. "trials"
+     * @param values     the values, at least one
+     * @return the chart
+     */
+    public static CategoryChart histogram(String title, String valueTitle, String countTitle,
+            Collection<? extends Number> values) {
+        HistogramBins bins = HistogramBins.of(values);
+        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, title, valueTitle, countTitle);
+        chart.addSeries(countTitle.isBlank() ? "count" : countTitle, bins.labels(), bins.counts())
+                .setFillColor(ChartStyle.MEASURED);
+        chart.getStyler().setAvailableSpaceFill(0.92);
+        chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
 
@@ -391,12 +432,50 @@ public final class Charts {
         chart.getStyler().setXAxisMin(axis.minPosition() - axis.padding());
         chart.getStyler().setXAxisMax(axis.maxPosition() + axis.padding());
         if (axis.isLog2()) {
-            chart.getStyler().setXAxisTickMarkSpacingHint(axis.tickSpacingHint(chart.getWidth()));
+            chart.getStyler().setXAxisTickMarkSpacingHint(axis.tickSpacingHint(chart.getWidth() - X_AXIS_MARGIN));
+        }
+    }
+
+    /**
+     * Puts speedups on the same kind of scale as the workers (both doubling or both linear, from 0), so that
+     * the ideal speedup = n is the straight diagonal it is. Returns the axis that places speedups.
+     *
+     * @param values every speedup the chart shows (ideal, theory, measured)
+     */
+    private static WorkerAxis speedupAxis(XYChart chart, WorkerAxis workers, double[]... values) {
+        double[] all = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(v -> v > 0).toArray();
+        WorkerAxis axis = workers.sameScale(Arrays.stream(all).min().orElse(1), Arrays.stream(all).max().orElse(1));
+        if (axis.isLog2()) {
+            chart.setCustomYAxisTickLabelsFormatter(axis.labels());
+            chart.getStyler().setYAxisMin(axis.minPosition() - axis.padding());
+            chart.getStyler().setYAxisMax(axis.maxPosition() + axis.padding());
+            chart.getStyler().setYAxisTickMarkSpacingHint(axis.tickSpacingHint(chart.getHeight() - Y_AXIS_MARGIN));
+            chart.setYAxisTitle(chart.getYAxisTitle() + " (doubling)");
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+        }
+        return axis;
+    }
+
+    /** The ideal speedup = n: straight on both scales, so its two ends draw it (and keep its dashes even). */
+    private static XYSeries idealLine(XYChart chart, WorkerAxis workers, WorkerAxis speedups) {
+        double[] ends = workers.ends();
+        return chart.addSeries("ideal (speedup = n)", workers.positions(ends), speedups.positions(ends));
+    }
+
+    /** Amdahl's ceiling (speedup 1/B), a dotted line in the curve's colour, where it falls inside the chart. */
+    private static void ceiling(XYChart chart, WorkerAxis workers, WorkerAxis speedups, double limit, Color color) {
+        if (Double.isFinite(limit) && speedups.position(limit) <= speedups.maxPosition()) {
+            double y = speedups.position(limit);
+            XYSeries line = chart.addSeries(uniqueName(chart, "Amdahl limit"),
+                    new double[] {workers.minPosition(), workers.maxPosition()}, new double[] {y, y});
+            style(line, color, ChartStyle.DOTTED, false);
+            line.setShowInLegend(false);
         }
     }
 
 
-    private static void markCores(XYChart chart, WorkerAxis axis, int[] workers, int cores) {
+    private static void markCores(XYChart chart, WorkerAxis axis, int[] workers, int cores, double textY) {
         int lo = Arrays.stream(workers).min().orElse(1);
         int hi = Arrays.stream(workers).max().orElse(1);
         if (cores > lo && cores < hi) {
@@ -404,7 +483,7 @@ public final class Charts {
             chart.addAnnotation(line);
             chart.getStyler().setAnnotationLineColor(ChartStyle.IDEAL);
             chart.getStyler().setAnnotationLineStroke(ChartStyle.THIN);
-            AnnotationText text = new AnnotationText(cores + " cores", axis.position(cores), 0.0, false);
+            AnnotationText text = new AnnotationText(cores + " cores", axis.position(cores), textY, false);
             chart.addAnnotation(text);
             chart.getStyler().setAnnotationTextFontColor(ChartStyle.IDEAL);
         }

@@ -1,11 +1,15 @@
 package jconcur.charts;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Places worker counts on an x axis: equally spaced by doubling (log2) when all counts are powers of two
- * spanning at least 1 to 4, linear otherwise; ticks sit on whole positions and read 1, 2, 4, 8.
+ * spanning at least 1 to 4, linear otherwise; ticks sit on whole positions and read 1, 2, 4, 8. A speedup
+ * axis takes the same kind of scale ({@link #sameScale}), so that the ideal speedup = n is a straight diagonal.
  */
 final class WorkerAxis {
 
@@ -26,13 +30,22 @@ final class WorkerAxis {
         return new WorkerAxis(powersOfTwo && hi >= 4 * lo, lo, hi);
     }
 
-    /** The x position of n workers. */
+    /** An axis of the same kind (doubling or linear) over {@code min} to {@code max}, e.g. for speedups. */
+    WorkerAxis sameScale(double min, double max) {
+        return new WorkerAxis(log2, min, max);
+    }
+
+    /** The position of n workers (or of a speedup of n) on the axis. */
     double position(double workers) {
         return log2 ? Math.log(workers) / Math.log(2) : workers;
     }
 
     double[] positions(int[] workers) {
         return Arrays.stream(workers).mapToDouble(this::position).toArray();
+    }
+
+    double[] positions(double[] values) {
+        return Arrays.stream(values).map(this::position).toArray();
     }
 
     /** Worker counts between the smallest and largest, finely sampled, for smooth theory curves. */
@@ -45,6 +58,11 @@ final class WorkerAxis {
         return xs;
     }
 
+    /** The smallest and largest count. */
+    double[] ends() {
+        return new double[] {min, max};
+    }
+
     double minPosition() {
         return position(min);
     }
@@ -54,24 +72,24 @@ final class WorkerAxis {
     }
 
     /**
-     * Tick labels: the worker count at whole positions. XChart drops all tick labels when two are equal
-     * (including ticks just outside the visible range), so every position gets a distinct label.
+     * Tick labels: the count at each position, plain (1, 2, 4, 0.5, 1,024; 1.414 between whole positions).
+     * XChart drops all tick labels when two are equal (including ticks just outside the visible range), so
+     * every position gets a distinct label.
      */
     Function<Double, String> labels() {
-        return x -> {
-            double n = log2 ? Math.pow(2, x) : x;
-            return Math.abs(n - Math.rint(n)) < 1e-9 ? Long.toString(Math.round(n))
-                    : String.format(java.util.Locale.ROOT, "%.3f", n);
-        };
+        DecimalFormat plain = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return x -> plain.format(log2 ? Math.pow(2, x) : x);
     }
 
     /**
-     * A tick spacing hint (pixels) that makes XChart put ticks one position apart on the log2 axis, so
+     * A tick spacing hint (pixels) that makes XChart put ticks one position apart on a log2 axis, so
      * they fall on 1, 2, 4, 8 exactly.
+     *
+     * @param plotLength about how many pixels the axis spans
      */
-    int tickSpacingHint(int chartWidth) {
+    int tickSpacingHint(double plotLength) {
         double span = maxPosition() - minPosition() + 2 * padding();
-        double pixelsPerUnit = (chartWidth - 110) / Math.max(span, 1e-9);
+        double pixelsPerUnit = plotLength / Math.max(span, 1e-9);
         return (int) Math.max(20, Math.min(pixelsPerUnit, 400));
     }
 

@@ -6,8 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jconcur.charts.Charts;
+import jconcur.charts.Timelines;
+import jconcur.charts.WaitForGraphPicture;
 import jconcur.concurrency.Comparison;
+import jconcur.concurrency.DeadlockReport;
+import jconcur.concurrency.LockGraph;
 import jconcur.concurrency.SweepResult;
+import jconcur.concurrency.Timeline;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -19,6 +24,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  *   <li>{@link SweepResult}: text/html (table + time and speedup charts as embedded PNG), image/png of the
  *       speedup chart, text/plain table;</li>
  *   <li>{@link Comparison}: text/html (table + bar chart), image/png of the bar chart, text/plain;</li>
+ *   <li>{@link Timeline}: image/png of the thread timeline (+ SVG when enabled), text/plain summary;</li>
+ *   <li>{@link DeadlockReport} with locks in it, {@link LockGraph}: image/png of the wait-for graph,
+ *       text/plain report;</li>
  *   <li>{@link BufferedImage}: image/png;</li>
  *   <li>anything else: empty (the kernel shows the value's text).</li>
  * </ul>
@@ -68,6 +76,15 @@ public final class Renderers {
         }
         if (value instanceof Comparison<?> comparison) {
             return comparisonBundle(comparison);
+        }
+        if (value instanceof Timeline timeline) {
+            return Timelines.bundle(timeline, includeSvg);
+        }
+        if (value instanceof DeadlockReport report && !report.graph().isEmpty()) {
+            return WaitForGraphPicture.bundle(report.graph(), report.toString(), includeSvg);
+        }
+        if (value instanceof LockGraph graph && !graph.isEmpty()) {
+            return WaitForGraphPicture.bundle(graph, graph.toString(), includeSvg);
         }
         if (value instanceof BufferedImage image) {
             return imageBundle(image);
@@ -132,8 +149,17 @@ public final class Renderers {
 
     private static String describe(Chart<?, ?> chart) {
         String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " '" + chart.getTitle() + "'";
-        return chart.getClass().getSimpleName() + title + " (" + chart.getWidth() + "x" + chart.getHeight()
+        return xchartType(chart.getClass()) + title + " (" + chart.getWidth() + "x" + chart.getHeight()
                 + ", series: " + String.join(", ", chart.getSeriesMap().keySet()) + ")";
+    }
+
+    /** The XChart type a chart is (XYChart, CategoryChart...), not the jconcur subclass that styles it. */
+    private static String xchartType(Class<?> type) {
+        Class<?> c = type;
+        while (c.getSuperclass() != null && !c.getPackageName().startsWith("org.knowm.xchart")) {
+            c = c.getSuperclass();
+        }
+        return c.getPackageName().startsWith("org.knowm.xchart") ? c.getSimpleName() : type.getSimpleName();
     }
 
     private static Map<String, Object> imageSize(int width, int height) {

@@ -34,7 +34,7 @@ class ChartsTest {
     @Test
     void speedupChartHasMeasuredIdealAndAmdahlSeries() throws Exception {
         XYChart chart = Charts.speedupChart(Fixtures.syntheticSweep());
-        assertEquals(List.of("ideal (speedup = n)", "Amdahl fit, B = 0.100 (limit 10.0)", "measured"),
+        assertEquals(List.of("ideal (speedup = n)", "Amdahl fit, B = 0.100 (limit 10.0)", "Amdahl limit", "measured"),
                 List.copyOf(chart.getSeriesMap().keySet()));
         BufferedImage image = decode(Charts.pngBytes(chart));
         assertEquals(Charts.WIDTH, image.getWidth());
@@ -67,7 +67,8 @@ class ChartsTest {
         XYChart efficiency = Charts.efficiencyChart(Fixtures.syntheticSweep());
         assertTrue(efficiency.getSeriesMap().containsKey("measured"));
         XYChart theory = Charts.amdahlChart(32, 0.05, 0.5);
-        assertEquals(List.of("ideal (speedup = n)", "B = 0.05 (limit 20.0)", "B = 0.50 (limit 2.0)"),
+        assertEquals(List.of("ideal (speedup = n)", "B = 0.05 (limit 20.0)", "Amdahl limit", "B = 0.50 (limit 2.0)",
+                "Amdahl limit (2)"),
                 List.copyOf(theory.getSeriesMap().keySet()));
         CategoryChart bars = Charts.comparisonChart(Fixtures.syntheticComparison());
         assertEquals(List.of("median"), List.copyOf(bars.getSeriesMap().keySet()));

@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Limits: for virtual threads only {@link NamedLock}s are tracked (the JVM's deadlock detection covers
  * platform threads only), so a virtual-thread deadlock on {@code synchronized} or a plain ReentrantLock is
- * reported as TIMED_OUT with the stacks.
+ * reported as TIMED_OUT with the stacks. Before JDK 24 virtual actors abandoned in {@code synchronized} keep
+ * their carrier threads until the VM ends; the report then says how many and what that leaves
+ * ({@link VirtualThreadPinning}).
  */
 public final class Actors {
 
@@ -109,11 +111,14 @@ public final class Actors {
         Map<String, String> failures = new ConcurrentHashMap<>();
         AtomicBoolean cleaningUp = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
+        TimelineRecorder recorder = TimelineRecorder.current();
         for (Map.Entry<String, Runnable> actor : actors.entrySet()) {
+            // inside a timeline block, each actor is one task on its own row
+            Runnable work = recorder == null ? actor.getValue() : recorder.wrap(actor.getKey(), actor.getValue());
             Runnable body = () -> {
                 try {
                     start.await();
-                    actor.getValue().run();
+                    work.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | Error e) {
@@ -164,26 +169,37 @@ public final class Actors {
             Thread.currentThread().interrupt();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
-        List<ActorState> states = snapshot(threads, graph, failures);
+        List<WaitForGraph.Edge> waits = new ArrayList<>();
+        List<ActorState> states = snapshot(threads, graph, failures, waits);
         List<String> abandoned = outcome == DeadlockReport.Outcome.FINISHED ? List.of() : stop(threads, cleaningUp);
+        String jdkNote = virtual ? VirtualThreadPinning.abandonedNote(blockedOnMonitors(threads, abandoned)) : null;
         return new DeadlockReport(outcome, elapsed, cycle.stream().map(WaitForGraph.Edge::toString).toList(),
-                outcome == DeadlockReport.Outcome.DEADLOCK ? graph.source : null, states, abandoned);
+                outcome == DeadlockReport.Outcome.DEADLOCK ? graph.source : null, states, abandoned, jdkNote,
+                lockGraph(states, waits, cycle));
+    }
+
+    /** The abandoned actors that wait to enter a monitor: before JDK 24 each of them pins a carrier. */
+    private static List<String> blockedOnMonitors(List<Thread> threads, List<String> abandoned) {
+        return threads.stream().filter(t -> abandoned.contains(t.getName()) && t.getState() == Thread.State.BLOCKED)
+                .map(Thread::getName).toList();
     }
 
     private static boolean sameEdges(List<WaitForGraph.Edge> a, List<WaitForGraph.Edge> b) {
         return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
     }
 
-    private List<ActorState> snapshot(List<Thread> threads, WaitForGraph graph, Map<String, String> failures) {
+    /** Each actor's state; the wait edges seen go to {@code waits} (for the picture). */
+    private List<ActorState> snapshot(List<Thread> threads, WaitForGraph graph, Map<String, String> failures,
+                                      List<WaitForGraph.Edge> waits) {
         WaitForGraph named = WaitForGraph.ofNamedLocks();
         List<ActorState> states = new ArrayList<>();
         for (Thread thread : threads) {
             String name = thread.getName();
             Thread.State state = thread.getState();
-            String waiting = named.waitOf(thread).map(e -> e.lock() + " (held by " + e.owner() + ")")
-                    .or(() -> graph == null ? Optional.empty()
-                            : graph.waitOf(thread).map(e -> e.lock() + " (held by " + e.owner() + ")"))
-                    .orElse(null);
+            Optional<WaitForGraph.Edge> edge = named.waitOf(thread)
+                    .or(() -> graph == null ? Optional.empty() : graph.waitOf(thread));
+            edge.ifPresent(waits::add);
+            String waiting = edge.map(e -> e.lock() + " (held by " + e.owner() + ")").orElse(null);
             List<String> holding = new ArrayList<>(named.heldBy(thread));
             if (graph != null && graph != named) {
                 graph.heldBy(thread).stream().filter(l -> !holding.contains(l)).forEach(holding::add);
@@ -192,6 +208,20 @@ public final class Actors {
             states.add(new ActorState(name, virtual, state, waiting, holding, frames, failures.get(name)));
         }
         return states;
+    }
+
+    /** The actors' holds and waits as the snapshot saw them, with the cycle, for the picture. */
+    private static LockGraph lockGraph(List<ActorState> states, List<WaitForGraph.Edge> waitEdges,
+                                       List<WaitForGraph.Edge> cycle) {
+        List<LockGraph.Hold> holds = new ArrayList<>();
+        List<LockGraph.Wait> waits = new ArrayList<>();
+        for (ActorState actor : states) {
+            actor.holding().forEach(lock -> holds.add(new LockGraph.Hold(actor.name(), lock)));
+        }
+        for (WaitForGraph.Edge edge : waitEdges) {
+            waits.add(new LockGraph.Wait(edge.waiter(), edge.lock(), edge.owner()));
+        }
+        return new LockGraph(holds, waits, cycle.stream().map(WaitForGraph.Edge::waiter).toList());
     }
 
     /** Interrupts the actors, waits a little, and names those that are still alive. */

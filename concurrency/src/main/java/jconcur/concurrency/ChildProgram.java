@@ -237,7 +237,9 @@ public final class ChildProgram {
 
     private static CompletableFuture<String> drain(InputStream stream) {
         CompletableFuture<String> text = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        // A platform thread: before JDK 24, virtual threads left blocked in synchronized by an earlier cell can
+        // hold every carrier, and a virtual reader would then never run (the child's output never read).
+        Thread.ofPlatform().daemon().name("child-output-reader").start(() -> {
             try (stream) {
                 text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {

@@ -63,18 +63,45 @@ public record Comparison<T>(String label, List<VariantResult> variants, T result
         }
         RotatingRunner<T> runner = new RotatingRunner<>(label, configs, warmups, repeats, check,
                 "the result of '" + variants.get(0).name() + "'");
-        List<RotatingRunner.Outcome> outcomes = runner.runAll();
-        List<Measurement> times = outcomes.stream().map(o -> Measurement.of(warmups, o.seconds())).toList();
-        double baseline = times.get(0).median();
+        String title = label == null ? "" : label;
+        boolean live = LiveResults.watched();
+        if (live) {
+            runner.onMeasured(soFar -> {
+                int round = soFar.stream().mapToInt(o -> o.seconds().size()).max().orElse(0);
+                String progress = "so far: round " + round + " of " + repeats;
+                LiveResults.show(summarise(title.isBlank() ? progress : title + " (" + progress + ")", warmups,
+                        variants, soFar, runner.reference()));
+            });
+        }
+        try {
+            return summarise(title, warmups, variants, runner.runAll(), runner.reference());
+        } finally {
+            if (live) {
+                LiveResults.done();
+            }
+        }
+    }
+
+    /** Statistics of the outcomes; variants without a measured run yet are left out (null until the first has one). */
+    private static <T> Comparison<T> summarise(String label, int warmups, List<Variant<T>> variants,
+                                               List<RotatingRunner.Outcome> outcomes, T reference) {
+        if (outcomes.get(0).seconds().isEmpty()) {
+            return null;
+        }
+        double baseline = Measurement.of(warmups, outcomes.get(0).seconds()).median();
         List<VariantResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
-            results.add(new VariantResult(variants.get(i).name(), times.get(i), baseline / times.get(i).median()));
-            for (String w : times.get(i).warnings()) {
+            if (outcomes.get(i).seconds().isEmpty()) {
+                continue;
+            }
+            Measurement time = Measurement.of(warmups, outcomes.get(i).seconds());
+            results.add(new VariantResult(variants.get(i).name(), time, baseline / time.median()));
+            for (String w : time.warnings()) {
                 warnings.add(variants.get(i).name() + ": " + w);
             }
         }
-        return new Comparison<>(label == null ? "" : label, results, runner.reference(), warnings);
+        return new Comparison<>(label, results, reference, warnings);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +19,10 @@ import java.util.function.Supplier;
  *       {@link #sweepWorkers} (use {@link Sweep} directly for options);</li>
  *   <li>comparisons of variants: {@link #compare(Variant...)} with {@link #variant(String, Callable)};</li>
  *   <li>Amdahl's law: {@link #amdahlSpeedup}, {@link #karpFlatt}, {@link #amdahlFit};</li>
- *   <li>hazards: {@link #namedLock}, {@link #runActors}, {@link #runVirtualActors}, {@link #lostUpdates};</li>
+ *   <li>hazards: {@link #namedLock}, {@link #runActors}, {@link #runVirtualActors}, {@link #lostUpdates},
+ *       {@link #virtualThreadsPinInSynchronized};</li>
+ *   <li>pictures of what threads did: {@link #timeline(ThrowingRunnable)}, {@link #pool(int)},
+ *       {@link #virtualPool()}, {@link #task(String, Callable)}, {@link #span(String, ThrowingRunnable)};</li>
  *   <li>processes: {@link #childProgram(String)};</li>
  *   <li>splitting work: {@link #ranges(long, long, int)}, {@link #chunks(List, int)}; {@link #pause(long)}.</li>
  * </ul>
@@ -329,6 +334,16 @@ public final class Concurrency {
         return numbered(Actors.virtualThreads(), actors).timeout(timeout).run();
     }
 
+    /**
+     * Whether a virtual thread blocked in (or waiting inside) {@code synchronized} pins its carrier on this JDK:
+     * true before JDK 24 (see {@link VirtualThreadPinning}, whose {@code describe()} says it in a sentence).
+     *
+     * @return true on JDK 21 to 23
+     */
+    public static boolean virtualThreadsPinInSynchronized() {
+        return VirtualThreadPinning.pinsInSynchronized();
+    }
+
     private static Actors numbered(Actors runner, Runnable... actors) {
         for (int i = 0; i < actors.length; i++) {
             runner.add("T" + (i + 1), actors[i]);
@@ -384,6 +399,132 @@ public final class Concurrency {
             Thread.currentThread().interrupt();
             throw new CancellationException(Thread.currentThread().getName() + " was interrupted while pausing");
         }
+    }
+
+    // ---------------------------------------------------------------- timelines
+
+    /**
+     * Runs a block and records which thread ran which task when: every task given to a pool made inside it
+     * by {@link #pool(int)} or {@link #virtualPool()}, every {@link #task(String, Callable) task(...)} and
+     * {@link #span(String, ThrowingRunnable) span(...)}, every actor of {@link #runActors}, and waits for
+     * {@link #namedLock named locks}. Show the result as a cell's last value to see the picture.
+     * <pre>{@code
+     * timeline(() -> {
+     *     try (var pool = pool(4)) {
+     *         for (long n : numbers) pool.submit(task("prime " + n, () -> isPrime(n)));
+     *     }
+     * })
+     * }</pre>
+     *
+     * @param body the code to record (wait for its tasks inside it: tasks still running at the end are cut)
+     * @return the timeline
+     * @throws TaskFailedException when the block throws
+     */
+    public static Timeline timeline(ThrowingRunnable body) {
+        return timeline("", body);
+    }
+
+    /**
+     * Like {@link #timeline(ThrowingRunnable)} with a title for the picture.
+     *
+     * @param label e.g. "16 primes, static split"
+     * @param body  the code to record
+     * @return the timeline
+     * @throws TaskFailedException when the block throws
+     */
+    public static Timeline timeline(String label, ThrowingRunnable body) {
+        TimelineRecorder recorder = TimelineRecorder.start(label);
+        try {
+            recorder.runActive(body);
+        } catch (Exception e) {
+            throw new TaskFailedException("timeline" + (label == null || label.isBlank() ? "" : " '" + label + "'"), e);
+        }
+        return recorder.finish();
+    }
+
+    /**
+     * A fixed pool of n platform threads (daemon, named worker-1, worker-2, ...); inside a
+     * {@link #timeline(ThrowingRunnable) timeline} block its tasks are recorded. Close it (try-with-resources)
+     * to wait for its tasks.
+     *
+     * @param threads n, at least 1
+     * @return the pool
+     */
+    public static ExecutorService pool(int threads) {
+        return recordedIfTimeline(Executors.newFixedThreadPool(threads, Sweep.daemonThreads("worker-")));
+    }
+
+    /**
+     * An executor that starts one virtual thread per task (named virtual-1, virtual-2, ...); inside a
+     * {@link #timeline(ThrowingRunnable) timeline} block its tasks are recorded.
+     *
+     * @return the executor
+     */
+    public static ExecutorService virtualPool() {
+        return recordedIfTimeline(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 1).factory()));
+    }
+
+    private static ExecutorService recordedIfTimeline(ExecutorService pool) {
+        TimelineRecorder recorder = TimelineRecorder.current();
+        return recorder == null ? pool : recorder.wrap(pool);
+    }
+
+    /**
+     * Names a task for the timeline: inside a {@link #timeline(ThrowingRunnable) timeline} block, each run of
+     * it is recorded under this name on whatever thread or pool runs it; outside, the task itself is returned.
+     *
+     * @param name e.g. "prime 1000000007"
+     * @param task the task
+     * @param <T>  the result type
+     * @return the recording task (or {@code task})
+     */
+    public static <T> Callable<T> task(String name, Callable<T> task) {
+        TimelineRecorder recorder = TimelineRecorder.current();
+        return recorder == null ? task : recorder.wrap(name, task);
+    }
+
+    /**
+     * Names a task without a result for the timeline (see {@link #task(String, Callable)}).
+     *
+     * @param name e.g. "writer 1"
+     * @param task the task
+     * @return the recording task (or {@code task})
+     */
+    public static Runnable task(String name, Runnable task) {
+        TimelineRecorder recorder = TimelineRecorder.current();
+        return recorder == null ? task : recorder.wrap(name, task);
+    }
+
+    /**
+     * Runs code now on this thread and, inside a timeline, records it as a span (spans may nest), e.g. the
+     * steps of an event loop: {@code span("download 3", () -> step())}.
+     *
+     * @param name what the span is called
+     * @param body the code
+     * @param <T>  the result type
+     * @return what the code returned
+     * @throws TaskFailedException when the code throws a checked exception
+     */
+    public static <T> T span(String name, Callable<T> body) {
+        TimelineRecorder recorder = TimelineRecorder.current();
+        try {
+            return recorder == null ? body.call() : recorder.call(name, body);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TaskFailedException("span '" + name + "'", e);
+        }
+    }
+
+    /**
+     * Like {@link #span(String, Callable)} for code without a result.
+     *
+     * @param name what the span is called
+     * @param body the code
+     * @throws TaskFailedException when the code throws a checked exception
+     */
+    public static void span(String name, ThrowingRunnable body) {
+        span(name, Timing.callable(body));
     }
 
     // ---------------------------------------------------------------- processes and splitting work

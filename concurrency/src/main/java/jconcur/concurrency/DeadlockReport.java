@@ -16,9 +16,13 @@ import java.util.List;
  * @param actors     every actor's state
  * @param abandoned  actors still alive after the clean-up (they were interrupted but stay blocked; they are
  *                   daemon or virtual threads, so the VM keeps working)
+ * @param jdkNote    what the abandoned actors cost on this JDK, or null when nothing: before JDK 24, virtual
+ *                   actors blocked in synchronized keep their carrier threads (see {@link VirtualThreadPinning})
+ * @param graph      the actors' holds and waits when the run ended, with the cycle, for the picture drawn
+ *                   next to this report in a notebook
  */
 public record DeadlockReport(Outcome outcome, Duration elapsed, List<String> cycle, String detectedBy,
-                             List<ActorState> actors, List<String> abandoned) {
+                             List<ActorState> actors, List<String> abandoned, String jdkNote, LockGraph graph) {
 
     /** How the run ended. */
     public enum Outcome {
@@ -81,6 +85,9 @@ public record DeadlockReport(Outcome outcome, Duration elapsed, List<String> cyc
             out.append(abandoned.isEmpty() ? "\nclean-up: interrupted the actors; all of them ended"
                     : "\nclean-up: interrupted the actors; still blocked and abandoned: " + abandoned
                             + " (use namedLock or lockInterruptibly so that interrupts free them)");
+        }
+        if (jdkNote != null) {
+            out.append("\n").append(jdkNote);
         }
         for (ActorState actor : actors) {
             if (actor.failure() != null) {

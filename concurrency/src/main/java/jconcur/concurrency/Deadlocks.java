@@ -1,5 +1,7 @@
 package jconcur.concurrency;
 
+import java.util.List;
+
 /**
  * The JVM's deadlock detection without its false alarm, for tools that report deadlocks (the kernel's
  * {@code %threads} and its report on a cell that does not stop). {@code ThreadMXBean.findDeadlockedThreads}
@@ -20,5 +22,21 @@ public final class Deadlocks {
     public static long[] findDeadlockedThreads() {
         return WaitForGraph.ofDeadlockedPlatformThreads().threadsOnCycles().stream().mapToLong(Long::longValue)
                 .toArray();
+    }
+
+    /**
+     * The current wait-for graph of this VM, for a picture: the named locks (platform and virtual threads)
+     * and the JVM's deadlocked platform threads, with the first cycle found.
+     *
+     * @return holds, waits and cycle; empty when no thread waits for a lock
+     */
+    public static LockGraph lockGraph() {
+        WaitForGraph named = WaitForGraph.ofNamedLocks();
+        if (!named.anyCycle().isEmpty()) {
+            return named.toLockGraph(named.anyCycle(), null);
+        }
+        WaitForGraph jvm = WaitForGraph.ofDeadlockedPlatformThreads();
+        WaitForGraph chosen = jvm.isEmpty() ? named : jvm;
+        return chosen.toLockGraph(chosen.anyCycle(), null);
     }
 }

@@ -71,15 +71,25 @@ public final class NamedLock extends ReentrantLock {
     }
 
     /**
-     * Acquires the lock, waiting as long as needed, but gives up when the thread is interrupted.
+     * Acquires the lock, waiting as long as needed, but gives up when the thread is interrupted. Inside a
+     * {@code timeline} the wait is recorded (and drawn) when it is long enough to see.
      *
      * @throws CancellationException when interrupted while waiting (the interrupt flag stays set)
      */
     @Override
     public void lock() {
+        // only a lock held by another thread makes a wait worth drawing (not class loading on a free lock)
+        TimelineRecorder recorder = isLocked() && !isHeldByCurrentThread() ? TimelineRecorder.current() : null;
+        long start = recorder == null ? 0 : System.nanoTime();
         try {
             lockInterruptibly();
+            if (recorder != null) {
+                recorder.recordWait("waiting for " + name, start, System.nanoTime());
+            }
         } catch (InterruptedException e) {
+            if (recorder != null) {
+                recorder.recordWait("waiting for " + name, start, System.nanoTime());
+            }
             Thread.currentThread().interrupt();
             throw new CancellationException(Thread.currentThread().getName() + " was interrupted while waiting for lock "
                     + name);

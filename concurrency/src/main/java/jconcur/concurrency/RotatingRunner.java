@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs several configurations of one task (sequential, each worker count, each variant) with warm-up and
@@ -42,6 +43,7 @@ final class RotatingRunner<T> {
     private final String referenceName;
 
     private final List<Outcome> outcomes = new ArrayList<>();
+    private Consumer<List<Outcome>> onMeasured = soFar -> { };
     private T reference;
     private boolean haveReference;
 
@@ -62,6 +64,15 @@ final class RotatingRunner<T> {
         this.repeats = repeats;
         this.check = check;
         this.referenceName = referenceName;
+    }
+
+    /**
+     * Calls the listener with the outcomes so far (some may have no measured run yet) when a configuration gets
+     * its first measured run and after each measured round but the last, for live charts.
+     */
+    RotatingRunner<T> onMeasured(Consumer<List<Outcome>> listener) {
+        this.onMeasured = listener;
+        return this;
     }
 
     /** Runs everything; the i-th outcome belongs to the i-th configuration. */
@@ -85,6 +96,10 @@ final class RotatingRunner<T> {
                     String where = configs.get(c).name() + ", repeat " + (r + 1) + "/" + repeats;
                     Progress.update(prefix() + where + " (run " + (++done) + " of " + total + ")");
                     runOne(c, where, true);
+                    boolean last = r == repeats - 1 && k == configs.size() - 1;
+                    if (!last && (r == 0 || k == configs.size() - 1)) {
+                        onMeasured.accept(outcomes);
+                    }
                 }
             }
         } finally {

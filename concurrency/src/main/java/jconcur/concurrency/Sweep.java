@@ -344,8 +344,31 @@ public final class Sweep<T> {
         String reference = sequential != null ? "the sequential result"
                 : "the result with " + workerCounts.get(0) + " worker" + (workerCounts.get(0) == 1 ? "" : "s");
         RotatingRunner<T> runner = new RotatingRunner<>(label, configs, warmups, repeats, check, reference);
-        List<RotatingRunner.Outcome> outcomes = runner.runAll();
+        boolean live = LiveResults.watched();
+        if (live) {
+            runner.onMeasured(soFar -> LiveResults.show(partial(soFar, runner.reference())));
+        }
+        try {
+            return summarise(runner.runAll(), runner.reference(), label);
+        } finally {
+            if (live) {
+                LiveResults.done();
+            }
+        }
+    }
 
+    /** The figures so far, labelled with the round being measured; null until the baseline has a measured run. */
+    private SweepResult<T> partial(List<RotatingRunner.Outcome> soFar, T reference) {
+        if (soFar.get(0).seconds().isEmpty()) {
+            return null;
+        }
+        int round = soFar.stream().mapToInt(o -> o.seconds().size()).max().orElse(0);
+        String progress = "so far: round " + round + " of " + repeats;
+        return summarise(soFar, reference, label.isBlank() ? progress : label + " (" + progress + ")");
+    }
+
+    /** Statistics of the outcomes; configurations without a measured run yet are left out. */
+    private SweepResult<T> summarise(List<RotatingRunner.Outcome> outcomes, T referenceResult, String resultLabel) {
         Measurement sequentialTime = null;
         List<String> warnings = new ArrayList<>();
         int offset = 0;
@@ -357,18 +380,26 @@ public final class Sweep<T> {
         }
         List<Measurement> times = new ArrayList<>();
         List<Measurement> starts = new ArrayList<>();
+        List<Integer> measured = new ArrayList<>();
         for (int i = 0; i < workerCounts.size(); i++) {
             RotatingRunner.Outcome outcome = outcomes.get(offset + i);
+            if (outcome.seconds().isEmpty()) {
+                continue;
+            }
+            measured.add(workerCounts.get(i));
             Measurement time = Measurement.of(warmups, outcome.seconds());
             times.add(time);
             starts.add(outcome.setupSeconds().isEmpty() ? null
                     : Measurement.of(0, outcome.setupSeconds()).withoutWarnings());
             addWarnings(warnings, "workers " + workerCounts.get(i), time, outcome);
         }
+        if (measured.isEmpty()) {
+            return null;
+        }
         double baseline = sequentialTime != null ? sequentialTime.median() : times.get(0).median();
         List<SweepPoint> points = new ArrayList<>();
-        for (int i = 0; i < workerCounts.size(); i++) {
-            int n = workerCounts.get(i);
+        for (int i = 0; i < measured.size(); i++) {
+            int n = measured.get(i);
             double speedup = baseline / times.get(i).median();
             points.add(new SweepPoint(n, times.get(i), starts.get(i), speedup, speedup / n,
                     Amdahl.karpFlatt(speedup, n)));
@@ -380,7 +411,7 @@ public final class Sweep<T> {
         }
         AmdahlFit fit = Amdahl.fit(points.stream().mapToInt(SweepPoint::workers).toArray(),
                 points.stream().mapToDouble(SweepPoint::speedup).toArray());
-        return new SweepResult<>(label, strategy.kind(), sequentialTime, points, fit, runner.reference(),
+        return new SweepResult<>(resultLabel, strategy.kind(), sequentialTime, points, fit, referenceResult,
                 Runtime.getRuntime().availableProcessors(), warnings);
     }
 

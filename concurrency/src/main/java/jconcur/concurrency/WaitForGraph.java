@@ -118,6 +118,21 @@ final class WaitForGraph {
         return on;
     }
 
+    /** The first cycle in the graph, as edges in wait order, or empty. */
+    List<Edge> anyCycle() {
+        for (long start : edges.keySet()) {
+            List<Edge> cycle = cycleFrom(start);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        return List.of();
+    }
+
+    boolean isEmpty() {
+        return edges.isEmpty();
+    }
+
     /** The cycle reached by following the waits from a thread, as edges in wait order, or empty. */
     private List<Edge> cycleFrom(long start) {
         List<Edge> path = new ArrayList<>();
@@ -139,6 +154,29 @@ final class WaitForGraph {
 
     List<String> heldBy(Thread thread) {
         return held.getOrDefault(thread.threadId(), List.of());
+    }
+
+    /**
+     * As data for drawing: every wait and hold of this graph (restricted to the given threads' edges when
+     * {@code only} is not null), and the given cycle.
+     */
+    LockGraph toLockGraph(List<Edge> cycle, Set<Long> only) {
+        List<LockGraph.Wait> waits = new ArrayList<>();
+        Map<Long, String> names = new HashMap<>();
+        for (Edge e : edges.values()) {
+            names.put(e.waiterId(), e.waiter());
+            names.put(e.ownerId(), e.owner());
+            if (only == null || only.contains(e.waiterId())) {
+                waits.add(new LockGraph.Wait(e.waiter(), e.lock(), e.owner()));
+            }
+        }
+        List<LockGraph.Hold> holds = new ArrayList<>();
+        held.forEach((id, locks) -> {
+            if (names.containsKey(id) && (only == null || only.contains(id))) {
+                locks.forEach(lock -> holds.add(new LockGraph.Hold(names.get(id), lock)));
+            }
+        });
+        return new LockGraph(holds, waits, cycle.stream().map(Edge::waiter).toList());
     }
 
     /** "ReentrantLock$NonfairSync@1b6d3586" rather than the fully qualified class name. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.time.Duration;
 import java.util.List;
@@ -91,6 +92,22 @@ class ActorsTest {
                 report.cycle()::toString);
         assertEquals(List.of("T1", "T2"), report.abandoned(), "synchronized ignores interrupts");
         assertTrue(report.toString().contains("still blocked and abandoned"));
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void saysWhatVirtualActorsAbandonedInSynchronizedCostOnThisJdk() {
+        // Before JDK 24 the abandoned actors would pin this test JVM's carriers for good and stall later tests.
+        assumeFalse(VirtualThreadPinning.pinsInSynchronized(), VirtualThreadPinning.describe());
+        Object a = new Object();
+        Object b = new Object();
+        CountDownLatch bothHoldOne = new CountDownLatch(2);
+        DeadlockReport report = Concurrency.runVirtualActors(Duration.ofSeconds(1),
+                () -> monitors(a, b, bothHoldOne), () -> monitors(b, a, bothHoldOne));
+        assertEquals(DeadlockReport.Outcome.TIMED_OUT, report.outcome(), report::toString);
+        assertEquals(List.of("T1", "T2"), report.abandoned());
+        assertTrue(report.actors().stream().allMatch(s -> s.state() == Thread.State.BLOCKED), report::toString);
+        assertEquals(VirtualThreadPinning.abandonedNote(List.of("T1", "T2")), report.jdkNote());
     }
 
     private static void monitors(Object mine, Object theirs, CountDownLatch bothHoldOne) {

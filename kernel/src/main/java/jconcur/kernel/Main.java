@@ -90,7 +90,9 @@ public final class Main {
         Kernel kernel = Kernel.start(connection, Main::engine, history);
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
-        kernel.awaitShutdownRequest();
+        LauncherWatch.launcher(System.getenv(), ProcessHandle.current())
+                .ifPresent(launcher -> LauncherWatch.start(launcher, kernel::requestShutdown));
+        kernel.awaitShutdown();
         haltIfStuck();
         kernel.close();
         return 0;

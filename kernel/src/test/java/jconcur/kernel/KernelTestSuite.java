@@ -1,31 +1,52 @@
 package jconcur.kernel;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Runs a unittest module of src/test/python (test_kernel_conformance, a jupyter_kernel_test.KernelTests
- * subclass, or the robustness, soak, rendering and nbgrader modules driving the kernel through jupyter_client) with
- * the pinned Jupyter environment's Python against a kernelspec installed with {@code install --prefix}, and reads unittest's
- * summary.
+ * subclass, or the modules driving the kernel through jupyter_client) with the pinned Jupyter environment's
+ * Python against a kernelspec installed with {@code install --prefix}, and turns every Python test case into a
+ * JUnit test of its own (through unittest_json.py), so no count of cases is kept in sync by hand. A skipped case
+ * fails: every case of these suites must run here.
  */
 public final class KernelTestSuite {
 
-    private static final Pattern RAN = Pattern.compile("^Ran (\\d+) tests? in ", Pattern.MULTILINE);
-    private static final Pattern VERDICT = Pattern.compile("^(OK|FAILED)(?: \\((.*)\\))?\\s*$", Pattern.MULTILINE);
+    /** One Python test case's outcome, as unittest_json.py writes it. */
+    record Case(String id, String outcome, String detail, double seconds) {
 
-    /** unittest's summary, plus everything it printed (for failure messages). */
-    record Result(int ran, boolean ok, int failures, int errors, int skipped, String output) {}
+        /** "test_busy_loop (InterruptTests)": the method, then the class, as unittest prints them. */
+        String displayName() {
+            String[] parts = id.split("\\.");
+            return parts.length >= 2 ? parts[parts.length - 1] + " (" + parts[parts.length - 2] + ")" : id;
+        }
+
+        void check() {
+            switch (outcome) {
+                case "ok" -> { }
+                case "skipped" -> fail("skipped (" + detail + "): every case must run here");
+                default -> fail(outcome + String.format(Locale.ROOT, " after %.1f s:%n", seconds) + detail);
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KernelTestSuite() {}
 
@@ -58,24 +79,27 @@ public final class KernelTestSuite {
         return jupyterPath;
     }
 
-    /** Runs test_kernel_conformance (jupyter_kernel_test) against kernelName. */
-    static Result run(Path jupyterPath, Path scratch, String kernelName) throws IOException, InterruptedException {
-        return run(jupyterPath, scratch, kernelName, "test_kernel_conformance", Duration.ofMinutes(5));
+    /** Installs the packaged kernel's kernelspec under dir, then {@link #tests} of module against it. */
+    static List<DynamicTest> testsOfInstalledKernel(Path dir, String module, Duration limit)
+            throws IOException, InterruptedException {
+        return tests(installKernelspec(dir), dir, "jconcur", module, limit);
     }
 
     /**
+     * Runs module and returns one test per case it ran, each passing or failing as the case did, plus a failing
+     * test when the module did not run to its end (time limit, crash) or ran no case.
+     *
      * @param jupyterPath a directory with kernels/NAME/kernel.json
      * @param scratch     data and runtime dirs go here, so no user state is read or written
      * @param module      the unittest module in src/test/python
      * @param limit       the run is killed (and fails) after this long
      */
-    static Result run(Path jupyterPath, Path scratch, String kernelName, String module, Duration limit)
+    static List<DynamicTest> tests(Path jupyterPath, Path scratch, String kernelName, String module, Duration limit)
             throws IOException, InterruptedException {
-        Path python = JupyterEnvironment.python();
         Path tests = repoRoot().resolve("kernel/src/test/python");
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-m", "unittest", "-v", module)
-                .directory(tests.toFile())
-                .redirectErrorStream(true);
+        Path results = Files.createTempFile(scratch, module + "-", ".jsonl");
+        ProcessBuilder builder = new ProcessBuilder(JupyterEnvironment.python().toString(), "unittest_json.py", module,
+                results.toString()).directory(tests.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("JUPYTER_PATH", jupyterPath.toString());
         env.put("JUPYTER_DATA_DIR", Files.createDirectories(scratch.resolve("data")).toString());
@@ -85,19 +109,50 @@ public final class KernelTestSuite {
         Process process = builder.start();
         // Read on another thread, so that the time limit holds even while the module keeps printing.
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
-        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+        boolean finished = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError(module + " did not finish in " + limit + ":\n" + output.join());
         }
-        return parse(output.join());
+        String log = output.join();
+        String figures = figures(log);
+        if (!figures.isEmpty()) {
+            System.out.println(module + " figures:\n" + figures);
+        }
+        List<DynamicTest> dynamicTests = new ArrayList<>();
+        for (Case c : parse(Files.readAllLines(results, StandardCharsets.UTF_8))) {
+            dynamicTests.add(DynamicTest.dynamicTest(c.displayName(), c::check));
+        }
+        if (!finished || dynamicTests.isEmpty()) {
+            String why = !finished ? "did not finish within " + limit : "ran no test case";
+            dynamicTests.add(DynamicTest.dynamicTest(module + " ran to its end",
+                    () -> fail(module + " " + why + "; its output:\n" + log)));
+        }
+        return dynamicTests;
     }
 
-    /** The FIGURE lines (measured figures) a module printed, for the IT's own output. */
-    static String figures(Result result) {
-        return result.output().lines().filter(line -> line.contains("FIGURE "))
+    /** The FIGURE lines (measured figures) a module printed. */
+    static String figures(String output) {
+        return output.lines().filter(line -> line.contains("FIGURE "))
                 .map(line -> line.substring(line.indexOf("FIGURE ") + "FIGURE ".length()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    static List<Case> parse(List<String> jsonLines) {
+        List<Case> cases = new ArrayList<>();
+        for (String line : jsonLines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = JSON.readTree(line);
+                cases.add(new Case(node.path("id").asText(), node.path("outcome").asText(), node.path("detail").asText(),
+                        node.path("seconds").asDouble()));
+            } catch (IOException e) {
+                throw new AssertionError("unittest_json.py wrote a line that is not JSON: " + line, e);
+            }
+        }
+        return cases;
     }
 
     private static String readAll(Process process) {
@@ -106,21 +161,5 @@ public final class KernelTestSuite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Result parse(String output) {
-        Matcher ran = RAN.matcher(output);
-        Matcher verdict = VERDICT.matcher(output);
-        if (!ran.find() || !verdict.find(ran.end())) {
-            throw new AssertionError("no unittest summary in the output:\n" + output);
-        }
-        String details = verdict.group(2) == null ? "" : verdict.group(2);
-        return new Result(Integer.parseInt(ran.group(1)), verdict.group(1).equals("OK"), count(details, "failures"),
-                count(details, "errors"), count(details, "skipped"), output);
-    }
-
-    private static int count(String details, String name) {
-        Matcher m = Pattern.compile(name + "=(\\d+)").matcher(details);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

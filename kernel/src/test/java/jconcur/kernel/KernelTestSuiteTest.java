@@ -1,37 +1,42 @@
 package jconcur.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
-/** The IT's verdict depends on reading unittest's summary right. */
+/** The ITs' verdicts depend on reading unittest_json.py's lines right. */
 class KernelTestSuiteTest {
 
+    private static final String OK = """
+            {"id": "test_robustness.InterruptTests.test_busy_loop", "outcome": "ok", "detail": "", "seconds": 1.5}""";
+
     @Test
-    void readsPassingRuns() {
-        var result = KernelTestSuite.parse("test_a ... ok\n\n------\nRan 12 tests in 6.1s\n\nOK\n");
-        assertEquals(12, result.ran());
-        assertTrue(result.ok());
-        assertEquals(0, result.skipped());
+    void eachLineIsOneCaseNamedAsUnittestPrintsIt() {
+        List<KernelTestSuite.Case> cases = KernelTestSuite.parse(List.of(OK, "", """
+                {"id": "test_launcher.SecondClientTests.test_x", "outcome": "failure", "detail": "boom", "seconds": 2}"""));
+        assertEquals(2, cases.size());
+        assertEquals("test_busy_loop (InterruptTests)", cases.get(0).displayName());
+        assertDoesNotThrow(cases.get(0)::check);
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, cases.get(1)::check);
+        assertTrue(failure.getMessage().contains("boom"), failure.getMessage());
     }
 
     @Test
-    void readsSkipsAndFailures() {
-        var skipped = KernelTestSuite.parse("Ran 12 tests in 6.1s\n\nOK (skipped=1)\n");
-        assertTrue(skipped.ok());
-        assertEquals(1, skipped.skipped());
-        var failed = KernelTestSuite.parse("Ran 12 tests in 9.0s\n\nFAILED (failures=2, errors=1, skipped=3)\n");
-        assertFalse(failed.ok());
-        assertEquals(2, failed.failures());
-        assertEquals(1, failed.errors());
-        assertEquals(3, failed.skipped());
+    void errorsAndSkipsFail() {
+        for (String outcome : List.of("error", "skipped")) {
+            KernelTestSuite.Case c = new KernelTestSuite.Case("m.C.t", outcome, "why", 0);
+            AssertionFailedError failure = assertThrows(AssertionFailedError.class, c::check, outcome);
+            assertTrue(failure.getMessage().contains("why"), failure.getMessage());
+        }
     }
 
     @Test
-    void outputWithoutASummaryIsAnError() {
-        assertThrows(AssertionError.class, () -> KernelTestSuite.parse("Traceback: ModuleNotFoundError\n"));
+    void aLineThatIsNotJsonIsAnError() {
+        assertThrows(AssertionError.class, () -> KernelTestSuite.parse(List.of("Traceback: ModuleNotFoundError")));
     }
 }

@@ -1,12 +1,11 @@
 package jconcur.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,22 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NbgraderKernelIT {
 
-    /** The tests in test_nbgrader_kernel: all must run, none skipped. */
-    private static final int TESTS = 4;
-
     @TempDir
     Path dir;
 
-    @Test
-    void kernelBehavesAsNbgraderExpects() throws IOException, InterruptedException {
-        Path jupyterPath = KernelTestSuite.installKernelspec(dir);
-
-        KernelTestSuite.Result result = KernelTestSuite.run(jupyterPath, dir, "jconcur", "test_nbgrader_kernel",
-                Duration.ofMinutes(10));
-
-        System.out.println("test_nbgrader_kernel figures:\n" + KernelTestSuite.figures(result));
-        assertTrue(result.ok(), "test_nbgrader_kernel failed:\n" + result.output());
-        assertEquals(TESTS, result.ran(), result.output());
-        assertEquals(0, result.skipped(), "tests were skipped:\n" + result.output());
+    @TestFactory
+    List<DynamicTest> kernelBehavesAsNbgraderExpects() throws IOException, InterruptedException {
+        return KernelTestSuite.testsOfInstalledKernel(dir, "test_nbgrader_kernel", Duration.ofMinutes(10));
     }
 }

@@ -1,12 +1,11 @@
 package jconcur.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,15 +17,8 @@ class SweepRenderingIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aSweepCellRendersATableAndAChart() throws IOException, InterruptedException {
-        Path jupyterPath = KernelTestSuite.installKernelspec(dir);
-
-        KernelTestSuite.Result result = KernelTestSuite.run(jupyterPath, dir, "jconcur", "test_sweep_rendering",
-                Duration.ofMinutes(5));
-
-        System.out.println("test_sweep_rendering figures:\n" + KernelTestSuite.figures(result));
-        assertTrue(result.ok(), "test_sweep_rendering failed:\n" + result.output());
-        assertEquals(1, result.ran(), result.output());
+    @TestFactory
+    List<DynamicTest> aSweepCellRendersATableAndAChart() throws IOException, InterruptedException {
+        return KernelTestSuite.testsOfInstalledKernel(dir, "test_sweep_rendering", Duration.ofMinutes(5));
     }
 }

@@ -342,6 +342,7 @@ public final class JShellEngine implements Engine {
             return;
         }
         Map<String, Object> report = s.side().threadReport(1000);
+        StuckCellReport.picture(report).ifPresent(picture -> output.display(picture, null, false));
         StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
         s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }

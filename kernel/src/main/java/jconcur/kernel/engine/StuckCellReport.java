@@ -1,17 +1,22 @@
 package jconcur.kernel.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jconcur.charts.WaitForGraphPicture;
+import jconcur.concurrency.LockGraph;
+import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 
 /**
  * Reports on threads of the user VM (from its ThreadMXBean): the deadlock cycle (threads, locks, owners, top
  * frames, notebook frames with cell lines) of a cell that did not stop after an interrupt, or, without a
  * deadlock, what the cell thread is blocked on; and deadlocked threads an interrupted cell leaves behind.
+ * The deadlock is also drawn as a wait-for graph ({@link #picture}).
  */
 final class StuckCellReport {
 
@@ -59,6 +64,40 @@ final class StuckCellReport {
         }
         traceback.add("The kernel replaced the user VM with a fresh one. " + UserVmEnd.RESET_NOTE);
         return new Failed(ename, evalue + ". " + UserVmEnd.RESET_NOTE, traceback);
+    }
+
+    /**
+     * The deadlock cycle drawn as a wait-for graph (threads, locks, waits and holds), to show next to the
+     * text report; empty when there is no deadlock.
+     */
+    static Optional<MimeBundle> picture(Map<String, Object> report) {
+        List<Map<String, Object>> cycle = deadlocked(report);
+        if (cycle.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LockGraph.Hold> holds = new ArrayList<>();
+        List<LockGraph.Wait> waits = new ArrayList<>();
+        Map<String, String> ownerOf = new LinkedHashMap<>();
+        for (Map<String, Object> thread : cycle) {
+            String name = String.valueOf(thread.get("name"));
+            @SuppressWarnings("unchecked")
+            List<String> held = (List<String>) thread.getOrDefault("holds", List.of());
+            held.forEach(lock -> holds.add(new LockGraph.Hold(name, lockName(lock))));
+            if (thread.get("waitsFor") != null && thread.get("owner") != null) {
+                String owner = String.valueOf(thread.get("owner"));
+                waits.add(new LockGraph.Wait(name, lockName(thread.get("waitsFor")), owner));
+                ownerOf.put(name, owner);
+            }
+        }
+        List<String> order = new ArrayList<>();
+        String current = ownerOf.keySet().stream().findFirst().orElse(null);
+        while (current != null && !order.contains(current)) {
+            order.add(current);
+            current = ownerOf.get(current);
+        }
+        List<String> loop = current == null ? List.of() : order.subList(order.indexOf(current), order.size());
+        LockGraph graph = new LockGraph(holds, waits, loop);
+        return Optional.of(WaitForGraphPicture.bundle(graph, graph.toString(), false));
     }
 
     /** Lines about deadlocked threads that outlive an interrupted cell; empty when there are none. */

@@ -114,9 +114,9 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         }
         richValuePending = false;
         try {
-            String[] result = (String[]) extensionCommand(Wire.CMD_RENDER, null);
-            side.awaitFrames(Long.parseLong(result[0]), OUTPUT_WAIT_MS);
-            return result[1];
+            Wire.Tagged result = Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_RENDER));
+            side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
+            return result.has(Wire.FLAG_NULL) ? null : result.text();
         } catch (UserException e) {
             throw afterUserCode(e);
         } catch (EngineTerminationException e) {
@@ -148,8 +148,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     /** Waits for all output the user VM has sent so far (one more round trip; for results without a count). */
     private void awaitOutput() {
         try {
-            Object frames = extensionCommand(Wire.CMD_SYNC, null);
-            side.awaitFrames(((Number) frames).longValue(), OUTPUT_WAIT_MS);
+            side.awaitFrames(Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_SYNC)).framesSent(), OUTPUT_WAIT_MS);
         } catch (EngineTerminationException e) {
             terminated = true;
         } catch (RunException | InternalException e) {

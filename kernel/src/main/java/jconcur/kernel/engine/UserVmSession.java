@@ -136,9 +136,14 @@ final class UserVmSession implements AutoCloseable {
             commands.flush();
             ObjectInputStream results = new ObjectInputStream(
                     new BufferedInputStream(launched.command().getInputStream(), 1 << 16));
-            results.setObjectInputFilter(RESULT_FILTER);
-            return new Connected(launched, side,
-                    new UserVmExecutionControl(commands, results, launched.vm(), side));
+            java.io.ObjectInputFilter before = results.getObjectInputFilter();
+            UserVmExecutionControl control = new UserVmExecutionControl(commands, results, launched.vm(), side);
+            // JShell of JDK 21 updates sets its own, stricter filter in that constructor (stack frames and strings
+            // only), and a stream takes one filter: JShell's then stays.
+            if (results.getObjectInputFilter() == before) {
+                results.setObjectInputFilter(RESULT_FILTER);
+            }
+            return new Connected(launched, side, control);
         } catch (IOException | RuntimeException e) {
             launched.process().destroyForcibly();
             throw new CompletionException(new UserVmStartException(

@@ -160,8 +160,9 @@ final class MagicContext implements AutoCloseable {
             stopped = work.cancel(true);
         }
         if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // Marked before the first kill: a killed child can end the script, and the cell must read "Interrupted".
             killedProcess = process;
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             stopped = true;
         }

@@ -16,7 +16,7 @@ import jconcur.kernel.wire.Session;
 
 /**
  * A running kernel: the five channels bound, one thread each for shell, control and heartbeat, and the engine.
- * Start it, then {@link #awaitShutdownRequest()} and {@link #close()}.
+ * Start it, then {@link #awaitShutdown()} and {@link #close()}.
  */
 public final class Kernel implements AutoCloseable {
 
@@ -79,9 +79,14 @@ public final class Kernel implements AutoCloseable {
         return new Kernel(connection, engineFactory, history);
     }
 
-    /** Blocks until a front end sends shutdown_request. */
-    public void awaitShutdownRequest() throws InterruptedException {
+    /** Blocks until a front end sends shutdown_request or {@link #requestShutdown()} is called. */
+    public void awaitShutdown() throws InterruptedException {
         shutdown.await();
+    }
+
+    /** Asks for the same orderly shutdown as a front end's shutdown_request (no reply: nobody asked). */
+    public void requestShutdown() {
+        shutdown.request();
     }
 
     /** Stops the engine (and its user VM), flushes the last replies and closes every socket. Idempotent. */

@@ -26,6 +26,9 @@ final class UserVmAgent extends DirectExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, InternalException {
+        if (Wire.COMMAND_CLASS.equals(className)) {
+            return command(methodName);
+        }
         boolean keep = methodName.endsWith(Wire.KEEP_VALUE_SUFFIX);
         String name = keep ? methodName.substring(0, methodName.length() - Wire.KEEP_VALUE_SUFFIX.length()) : methodName;
         keptValue = null;
@@ -61,23 +64,21 @@ final class UserVmAgent extends DirectExecutionControl {
         return Wire.tag(output.framesSent(), "", text);
     }
 
-    @Override
-    public Object extensionCommand(String command, Object arg)
-            throws RunException, EngineTerminationException, InternalException {
-        switch (command) {
+    /** A command of the kernel (see {@link Wire#COMMAND_CLASS}); its result is tagged like a cell's. */
+    private String command(String name) throws RunException, InternalException {
+        switch (name) {
             case Wire.CMD_RENDER -> {
                 Object value = keptValue;
                 keptValue = null;
                 String json = runCell(() -> richJson(value));
-                return new String[] {Long.toString(output.framesSent()), json};
+                return Wire.tag(output.framesSent(), json == null ? String.valueOf(Wire.FLAG_NULL) : "",
+                        json == null ? "" : json);
             }
             case Wire.CMD_SYNC -> {
                 output.flush();
-                return output.framesSent();
+                return Wire.tag(output.framesSent(), "", "");
             }
-            default -> {
-                return super.extensionCommand(command, arg);
-            }
+            default -> throw new InternalException("unknown agent command " + name);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jconcur.concurrency.LiveResults;
 import jconcur.concurrency.Progress;
 import jdk.jshell.execution.Util;
 
@@ -43,6 +44,7 @@ public final class UserVmMain {
         System.setIn(new NotebookInput());
         side.startReader();
         Progress.install(new ProgressLine());
+        LiveResults.install(new LiveResultsDisplay());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> announceExit(output), "jconcur-exit-notice"));
         // User code runs on this thread (see UserCode), so it keeps the name a Java program's first thread has.
         Thread.currentThread().setName("main");

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the kernel and the user VM agree on: the connection handshake, the names of the multiplexed channels,
- * the frame formats and the extension commands. Both sides use this class, so a change cannot go out of step.
+ * the frame formats and the agent commands. Both sides use this class, so a change cannot go out of step.
  */
 public final class Wire {
 
@@ -33,13 +33,19 @@ public final class Wire {
 
     /** Suffix of the invoke method name asking the agent to keep the value for a later {@link #CMD_RENDER}. */
     public static final String KEEP_VALUE_SUFFIX = "#keep";
-    /** Extension command: render the kept value; returns {frames sent, bundle JSON or null}. */
-    public static final String CMD_RENDER = "jconcur.render";
-    /** Extension command: returns the number of side-channel frames sent so far (a Long). */
-    public static final String CMD_SYNC = "jconcur.sync";
+    /**
+     * Class name of the invokes that are commands to the agent rather than cells. Commands travel as invokes
+     * because JShell's own extension commands do not reach the agent on JDK 21 (its StreamingExecutionControl
+     * answers them itself with NotImplementedException; JDK 25's forwards them).
+     */
+    public static final String COMMAND_CLASS = "jconcur.command";
+    /** Agent command: render the kept value; a tagged result whose text is the bundle JSON, or FLAG_NULL. */
+    public static final String CMD_RENDER = "render";
+    /** Agent command: send pending output; a tagged empty result (its frame count is what matters). */
+    public static final String CMD_SYNC = "sync";
     /** Flag of a tagged result: the value may have a rich rendering (ask with CMD_RENDER). */
     public static final char FLAG_RICH = 'R';
-    /** Flag of a tagged exception message: the message was null. */
+    /** Flag of a tagged exception message or rendering: there was none (null). */
     public static final char FLAG_NULL = 'N';
 
     /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import jconcur.display.MimeBundle;
 import jconcur.kernel.uservm.Wire;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,22 @@ class EnginePartsTest {
         List<String> lines = report.leftBehind(Map.of("deadlocked", List.of(thread)), 1);
         assertEquals("  \"worker\" (BLOCKED) waits for Object@1f, held by \"main\"; holds Object@2e", lines.get(1));
         assertEquals("    at Thread.run", lines.get(2));
+    }
+
+    @Test
+    void aDeadlockCycleIsAlsoDrawnWithItsTextForPlainClients() {
+        Map<String, Object> one = Map.of("name", "one", "id", 7, "state", "BLOCKED", "waitsFor",
+                "java.lang.Object@1f", "owner", "two", "holds", List.of("java.lang.Object@2e"), "frames", List.of());
+        Map<String, Object> two = Map.of("name", "two", "id", 8, "state", "BLOCKED", "waitsFor",
+                "java.lang.Object@2e", "owner", "one", "holds", List.of("java.lang.Object@1f"), "frames", List.of());
+        MimeBundle picture = StuckCellReport.picture(Map.of("deadlocked", List.of(one, two))).orElseThrow();
+        assertTrue(picture.data().containsKey("image/png"));
+        assertEquals("""
+                wait-for graph with a deadlock cycle: one -> two -> one
+                  one waits for Object@1f held by two
+                  two waits for Object@2e held by one
+                  one holds Object@2e
+                  two holds Object@1f""", picture.data().get("text/plain"));
+        assertTrue(StuckCellReport.picture(Map.of("deadlocked", List.of())).isEmpty());
     }
 }

@@ -204,6 +204,26 @@ class JShellEngineTest extends LiveEngineTest {
     }
 
     @Test
+    void aSweepDrawsItsFiguresLiveInOneDisplayAndEndsWithTheResultAsBefore() {
+        // 0.6 s per run: each update is more than the 1 s minimum interval after the previous one
+        Optional<MimeBundle> result = ok("""
+                Sweep.onWorkers(() -> { Thread.sleep(600); return 1; }, n -> { Thread.sleep(600); return 1; })
+                        .label("sleepy").workers(1, 2).warmups(0).repeats(3).run()""");
+        assertTrue(String.valueOf(result.orElseThrow().data().get("text/html")).contains("<img"), "table and charts");
+        List<RecordingOutput.Display> live = out.displays().stream()
+                .filter(d -> d.bundle().data().containsKey("text/html") || "".equals(d.bundle().data().get("text/plain")))
+                .toList();
+        assertTrue(live.size() >= 3, live.toString());
+        assertFalse(live.get(0).update());
+        String id = live.get(0).displayId();
+        assertTrue(live.stream().skip(1).allMatch(d -> d.update() && d.displayId().equals(id)), live.toString());
+        assertTrue(String.valueOf(live.get(0).bundle().data().get("text/plain")).contains("sleepy (so far: round 1 of 3)"),
+                live.get(0).toString());
+        assertEquals("", live.get(live.size() - 1).bundle().data().get("text/plain"),
+                "the live view empties itself: the final table and charts are the cell's result");
+    }
+
+    @Test
     void completionInspectionAndCompleteness() {
         ok("int counterValue = 3;");
         Completion c = engine.complete("int z = 1;\ncounterV", 18);

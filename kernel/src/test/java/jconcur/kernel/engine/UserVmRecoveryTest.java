@@ -102,6 +102,9 @@ class UserVmRecoveryTest extends LiveEngineTest {
                     synchronized (right) { }
                 }"""));
         assertEquals("Deadlock", f.ename());
+        assertTrue(out.displays().stream().anyMatch(d -> d.bundle().data().containsKey("image/png")
+                && String.valueOf(d.bundle().data().get("text/plain")).contains("deadlock cycle")),
+                "the deadlock is drawn too: " + out.displays());
         String traceback = JShellEngineTest.stripAnsi(String.join("\n", f.traceback()));
         assertTrue(traceback.contains("\"other\" (BLOCKED) waits for Object@"), traceback);
         assertTrue(traceback.contains("\"main\" (BLOCKED) waits for Object@"), traceback);

@@ -470,7 +470,7 @@ class KernelProtocolTest {
         Message reply = client.receive(client.control);
         assertEquals("shutdown_reply", reply.type());
         assertTrue(reply.content().path("restart").asBoolean());
-        kernel.awaitShutdownRequest();
+        kernel.awaitShutdown();
         kernel.close();
         assertTrue(engine.closed.await(5, TimeUnit.SECONDS));
     }

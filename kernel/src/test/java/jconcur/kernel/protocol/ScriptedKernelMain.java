@@ -21,7 +21,7 @@ public final class ScriptedKernelMain {
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args[0]));
         Path history = JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl");
         Kernel kernel = Kernel.start(connection, ScriptedKernelMain::conformanceEngine, HistoryStore.open(history));
-        kernel.awaitShutdownRequest();
+        kernel.awaitShutdown();
         kernel.close();
         System.exit(0);
     }

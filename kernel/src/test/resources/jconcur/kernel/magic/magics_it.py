@@ -409,6 +409,8 @@ def main():
     except Exception:
         traceback.print_exc()
         sys.exit(1)
+    # Every check by name first, so that a check the script never reached fails instead of going missing.
+    print(json.dumps({"planned": [fn.__name__ for fn in CHECKS]}), flush=True)
     try:
         for fn in CHECKS:
             try:

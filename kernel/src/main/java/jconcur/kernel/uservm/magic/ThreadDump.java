@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jconcur.concurrency.Deadlocks;
+import jconcur.concurrency.LockGraph;
+import jconcur.kernel.uservm.Notebook;
 
 /**
  * Runs in the user VM for %threads: a thread dump like jstack's, with the lock each thread waits for and
  * the thread that owns it, the monitors and synchronizers each thread holds, and the deadlocks the JVM
  * finds. JVM and JShell housekeeping threads are left out unless all is true. Virtual threads are not
- * listed (the JVM's thread MXBean does not see them).
+ * listed (the JVM's thread MXBean does not see them). A deadlock is also drawn as a wait-for graph (named
+ * locks included, so virtual threads too).
  */
 public final class ThreadDump {
 
@@ -27,6 +30,10 @@ public final class ThreadDump {
     public static void print(boolean all) {
         System.out.print(dump(all));
         System.out.flush();
+        LockGraph graph = Deadlocks.lockGraph();
+        if (!graph.cycle().isEmpty()) {
+            Notebook.display(graph, "image/png");
+        }
     }
 
     static String dump(boolean all) {
