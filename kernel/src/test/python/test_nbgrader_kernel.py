@@ -72,6 +72,9 @@ pool.shutdown();
 assert pool.awaitTermination(10, TimeUnit.SECONDS) && sum == 3;"""),
             graded_cell('sweep("constant", () -> 1L, pool -> 1L);'),
             graded_cell('System.out.println("stdout is fine");'),
+            graded_cell("int helper(int n) { return n; }\nrecord Job(int id) {}\nJob job = new Job(helper(1));"),
+            # A later cell that changes a method and a record: JShell's notes on what changed are no errors.
+            graded_cell("int helper(int n) { return n + 0; }\nrecord Job(long id) {}\nassert helper(2) == 2;"),
         ]
         saved = {name: os.environ.get(name) for name in ("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")}
         # As in a container or on a teacher's machine: the JVMs say "Picked up ..." on their stderr.

@@ -1,5 +1,8 @@
 package jconcur.concurrency;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Amdahl's law and the Karp-Flatt metric.
  *
@@ -63,18 +66,18 @@ public final class Amdahl {
         }
         double sxy = 0;
         double sxx = 0;
-        int used = 0;
+        List<Integer> used = new ArrayList<>();
         for (int i = 0; i < workers.length; i++) {
             if (workers[i] > 1 && speedups[i] > 0) {
                 double x = 1 - 1.0 / workers[i];
                 double y = 1 / speedups[i] - 1.0 / workers[i];
                 sxy += x * y;
                 sxx += x * x;
-                used++;
+                used.add(workers[i]);
             }
         }
-        if (used == 0) {
-            return new AmdahlFit(Double.NaN, Double.NaN, Double.NaN, 0);
+        if (used.isEmpty()) {
+            return new AmdahlFit(Double.NaN, Double.NaN, Double.NaN, List.of());
         }
         double b = sxy / sxx;
         double squares = 0;

@@ -1,6 +1,8 @@
 package jconcur.concurrency;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Amdahl's law fitted to measured speedups (see {@link Amdahl#fit(int[], double[])}).
@@ -8,9 +10,23 @@ import java.util.Locale;
  * @param serialFraction the fitted serial fraction B (NaN if nothing to fit)
  * @param maxSpeedup     the predicted limit 1/B for infinitely many workers (infinite when B &lt;= 0)
  * @param rmse           root-mean-square error of the fitted speedups against the measured ones
- * @param points         how many points (worker counts above 1) the fit used
+ * @param fittedWorkers  the worker counts the fit used: those above 1, since with one worker S = 1 whatever B is
  */
-public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, int points) {
+public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, List<Integer> fittedWorkers) {
+
+    /** Copies the worker counts (the fit is immutable). */
+    public AmdahlFit {
+        fittedWorkers = List.copyOf(fittedWorkers);
+    }
+
+    /**
+     * How many points the fit used.
+     *
+     * @return the number of worker counts above 1 with a measured speedup
+     */
+    public int points() {
+        return fittedWorkers.size();
+    }
 
     /**
      * Whether there was anything to fit.
@@ -41,7 +57,10 @@ public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, i
         return 1 / (serialFraction + (1 - serialFraction) / workers);
     }
 
-    /** E.g. "Amdahl fit: serial fraction B = 0.082, max speedup 1/B = 12.2 (3 points, rmse 0.05)". */
+    /**
+     * E.g. "Amdahl fit: serial fraction B = 0.082, max speedup 1/B = 12.2 (fitted on workers 2, 4: n = 1 says
+     * nothing about B; rmse 0.05)".
+     */
     @Override
     public String toString() {
         if (!isValid()) {
@@ -53,7 +72,8 @@ public record AmdahlFit(double serialFraction, double maxSpeedup, double rmse, i
         }
         String max = Double.isInfinite(maxSpeedup) ? "unbounded (superlinear speedup)"
                 : String.format(Locale.ROOT, "%.1f", maxSpeedup);
-        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (%d point%s, rmse %.2f)",
-                serialFraction, max, points, points == 1 ? "" : "s", rmse);
+        String workers = fittedWorkers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "Amdahl fit: serial fraction B = %.3f, max speedup 1/B = %s (fitted on workers "
+                + "%s: n = 1 says nothing about B; rmse %.2f)", serialFraction, max, workers, rmse);
     }
 }

@@ -62,6 +62,6 @@ class AmdahlTest {
         assertFalse(slowdown.isMeaningful());
         assertTrue(slowdown.toString().contains("slows down"), slowdown.toString());
         AmdahlFit fit = Amdahl.fit(new int[] {1, 2}, new double[] {1, 1.6});
-        assertEquals("Amdahl fit: serial fraction B = 0.250, max speedup 1/B = 4.0 (1 point, rmse 0.00)", fit.toString());
+        assertEquals("Amdahl fit: serial fraction B = 0.250, max speedup 1/B = 4.0 (fitted on workers 2: n = 1 says nothing about B; rmse 0.00)", fit.toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -98,9 +99,9 @@ class BinderFilesTest {
         // A kernelspec as the installer writes it, with options the caps must keep and a heap they must replace.
         Path kernelDir = Files.createDirectories(tmp.resolve("jupyter/kernels/jconcur"));
         Files.writeString(kernelDir.resolve("kernel.json"), """
-                {"argv": ["java", "-jar", "jconcur-kernel.jar", "kernel", "{connection_file}"],
+                {"argv": ["java", "-XX:+UseSerialGC", "-Xmx4g", "-jar", "jconcur-kernel.jar", "kernel", "{connection_file}"],
                  "display_name": "Java (jconcur)", "language": "java", "interrupt_mode": "message",
-                 "env": {"JDK_JAVA_OPTIONS": "-XX:+UseSerialGC -Xmx4g", "JCONCUR_USER_VM_OPTS": "-ea"}}
+                 "env": {"JCONCUR_USER_VM_OPTS": "-ea"}}
                 """);
         ProcessBuilder run = new ProcessBuilder(JupyterEnvironment.python().toString(), ROOT.resolve("binder/cap_heaps.py").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).directory(tmp.toFile());
@@ -110,8 +111,13 @@ class BinderFilesTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cap_heaps.py did not finish");
         assertEquals(0, process.exitValue(), Files.readString(tmp.resolve("out.txt")));
 
-        JsonNode env = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile()).path("env");
-        String kernelOpts = env.path("JDK_JAVA_OPTIONS").asText();
+        JsonNode spec = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile());
+        JsonNode env = spec.path("env");
+        List<String> argv = new ObjectMapper().convertValue(spec.path("argv"), new TypeReference<List<String>>() {});
+        assertEquals(List.of("java", "-jar", "jconcur-kernel.jar", "kernel", "{connection_file}"),
+                argv.stream().filter(arg -> !arg.startsWith("-X")).toList(), "only the JVM options change: " + argv);
+        assertFalse(env.has("JDK_JAVA_OPTIONS"), "no options in the environment, where every java would see them");
+        String kernelOpts = String.join(" ", argv.subList(1, argv.indexOf("-jar")));
         String userVmOpts = env.path("JCONCUR_USER_VM_OPTS").asText();
         assertTrue(kernelOpts.contains("-XX:+UseSerialGC"), "other kernel JVM options are kept: " + kernelOpts);
         assertTrue(userVmOpts.contains("-ea"), "the user VM keeps assertions enabled: " + userVmOpts);

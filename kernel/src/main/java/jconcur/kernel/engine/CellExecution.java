@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -35,12 +36,15 @@ final class CellExecution {
     static final int KEPT_TEMPORARIES = 20;
 
     final int serial;
+    /** The count the notebook shows for the cell ([n]), or 0. */
+    final int executionCount;
     final CountDownLatch finished = new CountDownLatch(1);
     final CompletableFuture<Void> interruptRequested = new CompletableFuture<>();
     volatile UserVmSession session;
 
-    CellExecution(int serial) {
+    CellExecution(int serial, int executionCount) {
         this.serial = serial;
+        this.executionCount = executionCount;
     }
 
     boolean interrupted() {
@@ -54,6 +58,7 @@ final class CellExecution {
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
         Optional<MimeBundle> result = Optional.empty();
+        List<String> declared = new ArrayList<>();
         List<DeclarationSnippet> unresolved = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             if (interrupted()) {
@@ -73,7 +78,7 @@ final class CellExecution {
             if (!events.isEmpty()) {
                 // Recorded before anything else: a report on a VM that died in this snippet names its lines.
                 Snippet snippet = events.get(0).snippet();
-                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, piece.firstLine(),
+                s.origins().record(snippet.id(), new SnippetOrigins.Origin(serial, executionCount, piece.firstLine(),
                         piece.source(), wrapper(jshell, snippet)));
             }
             if (!s.isAlive()) {
@@ -85,18 +90,22 @@ final class CellExecution {
             SnippetEvent event = events.get(0);
             Snippet snippet = event.snippet();
             if (event.exception() != null) {
-                return tracebacks.exception(event.exception(), jshell, serial);
+                return withDeclaredBefore(tracebacks.exception(event.exception(), jshell, serial), declared);
             }
             if (s.control().wasStopped()) {
                 return Tracebacks.interrupted();
             }
             if (event.status() == Snippet.Status.REJECTED) {
-                return tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList());
+                return withDeclaredBefore(tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList()),
+                        declared);
             }
+            SnippetNotes.declared(snippet).ifPresent(declared::add);
+            // Notes, not errors: on stdout, because nbgrader fails a test cell on any stderr output.
+            SnippetNotes.of(jshell, events).forEach(note -> output.stream(Stream.STDOUT, "Note: " + note + "\n"));
             if (isUnresolved(event.status()) && snippet instanceof DeclarationSnippet declaration) {
                 unresolved.add(declaration);
             }
-            if (wantsValue && showsValue(snippet) && event.value() != null) {
+            if (wantsValue && showsValue(snippet) && event.value() != null && !s.control().displayIdReturned()) {
                 try {
                     result = Optional.of(render(s, event.value(), output));
                 } catch (StoppedException e) {
@@ -166,6 +175,20 @@ final class CellExecution {
         } catch (IOException | RuntimeException e) {
             return MimeBundle.text(text);
         }
+    }
+
+    /**
+     * A cell runs snippet by snippet and stops at the first error: what the snippets before it declared stays
+     * defined, which the error says, so that a cell that failed halfway does not look as if nothing happened.
+     */
+    private static Failed withDeclaredBefore(Failed failed, List<String> declared) {
+        if (declared.isEmpty()) {
+            return failed;
+        }
+        List<String> traceback = new ArrayList<>(failed.traceback());
+        traceback.add("The code before the error ran; still defined from it: " + String.join(", ", declared)
+                + ". The code after it did not run.");
+        return new Failed(failed.ename(), failed.evalue(), traceback);
     }
 
     private static boolean isUnresolved(Snippet.Status status) {

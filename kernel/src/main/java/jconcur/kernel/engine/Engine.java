@@ -12,6 +12,12 @@ public interface Engine extends AutoCloseable {
     /** Runs one cell and blocks until it finishes, fails or is interrupted. Output goes to the EngineOutput. */
     ExecuteOutcome execute(String code);
 
+    /**
+     * The execution count the notebook shows for the cell executed next ([n]), or 0 when it shows none
+     * (silent cells); tracebacks name the earlier cell a frame is in by it.
+     */
+    default void nextExecutionCount(int executionCount) {}
+
     /** Stops the running cell (busy loops included); returns at once. */
     void interrupt();
 

@@ -42,6 +42,7 @@ public final class JShellEngine implements Engine {
     private CompletableFuture<UserVmSession> session;
     private volatile CellExecution running;
     private int cellSerial;
+    private volatile int nextExecutionCount;
     private volatile boolean closed;
 
     private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
@@ -69,7 +70,7 @@ public final class JShellEngine implements Engine {
     public ExecuteOutcome execute(String code) {
         CellExecution execution;
         synchronized (lock) {
-            execution = new CellExecution(++cellSerial);
+            execution = new CellExecution(++cellSerial, nextExecutionCount);
         }
         running = execution;
         try {
@@ -82,6 +83,7 @@ public final class JShellEngine implements Engine {
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
+            s.cellStarts();
             ExecuteOutcome outcome = execution.run(code, output);
             if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
                 outcome = withDeadlocksLeftBehind(f, s, execution.serial);
@@ -97,6 +99,11 @@ public final class JShellEngine implements Engine {
             running = null;
             execution.finished.countDown();
         }
+    }
+
+    @Override
+    public void nextExecutionCount(int executionCount) {
+        nextExecutionCount = executionCount;
     }
 
     @Override

@@ -34,6 +34,12 @@ final class LineTail {
         }
     }
 
+    /** Forgets what came so far: a cell starts, and only its lines belong to a report on how it ended the VM. */
+    synchronized void clear() {
+        lines.clear();
+        partial.setLength(0);
+    }
+
     synchronized List<String> lines() {
         if (partial.isEmpty()) {
             return List.copyOf(lines);

@@ -5,7 +5,10 @@ import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.uservm.Wire;
 
-/** Passes stdout/stderr frames of the user VM to the notebook, decoding UTF-8 split across frames. */
+/**
+ * Passes stdout/stderr frames of the user VM to the notebook, decoding UTF-8 split across frames, with frames
+ * of notebook code in stack traces named by cell line.
+ */
 final class OutputDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutputDelivery.class.getName());
@@ -16,9 +19,12 @@ final class OutputDelivery {
     private final Utf8Decoder stdout = new Utf8Decoder();
     private final Utf8Decoder stderr = new Utf8Decoder();
 
-    OutputDelivery(EngineOutput output, LineTail stderrTail) {
+    private final FrameLines frameLines;
+
+    OutputDelivery(EngineOutput output, LineTail stderrTail, FrameLines frameLines) {
         this.output = output;
         this.stderrTail = stderrTail;
+        this.frameLines = frameLines;
     }
 
     void deliver(byte kind, byte[] bytes) {
@@ -36,7 +42,7 @@ final class OutputDelivery {
             return;
         }
         try {
-            output.stream(stream, text);
+            output.stream(stream, frameLines.rewrite(text));
         } catch (RuntimeException e) {
             // A failing front end must not stop the channel that also carries displays and input.
             LOG.log(Level.WARNING, "could not pass user VM output on", e);

@@ -42,12 +42,12 @@ final class SideChannelHost {
     private boolean ended;
     private volatile boolean exitAnnounced;
 
-    SideChannelHost(Socket socket, EngineOutput output, LineTail stderrTail) throws IOException {
+    SideChannelHost(Socket socket, EngineOutput output, LineTail stderrTail, FrameLines frameLines) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
         this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         this.output = output;
-        this.delivery = new OutputDelivery(output, stderrTail);
+        this.delivery = new OutputDelivery(output, stderrTail, frameLines);
         Thread reader = new Thread(this::readLoop, "jconcur-side-channel");
         reader.setDaemon(true);
         reader.start();

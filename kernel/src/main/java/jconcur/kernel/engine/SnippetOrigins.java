@@ -17,10 +17,11 @@ final class SnippetOrigins {
 
     /**
      * @param cell serial number of the cell in this session
+     * @param executionCount the count the notebook shows for the cell ([n]), or 0
      * @param firstLine 0-based line of the cell where the snippet starts
      * @param wrapper JShell's wrapping of the snippet, or null when it has none
      */
-    record Origin(int cell, int firstLine, String source, SnippetWrapper wrapper) {
+    record Origin(int cell, int executionCount, int firstLine, String source, SnippetWrapper wrapper) {
 
         /** 1-based cell line of a 1-based snippet line. */
         int cellLine(int snippetLine) {

@@ -100,15 +100,30 @@ final class StuckCellReport {
         return Optional.of(WaitForGraphPicture.bundle(graph, graph.toString(), false));
     }
 
-    /** Lines about deadlocked threads that outlive an interrupted cell; empty when there are none. */
+    /**
+     * Lines about deadlocked threads that outlive an interrupted cell, and about threads that wait for a lock the
+     * stopped cell still holds (the cycle the interrupt broke on the cell's side); empty when there are none.
+     */
+    @SuppressWarnings("unchecked")
     List<String> leftBehind(Map<String, Object> report, int currentCell) {
         List<Map<String, Object>> cycle = deadlocked(report);
-        if (cycle.isEmpty()) {
-            return List.of();
-        }
+        List<Map<String, Object>> waiting = report == null ? List.of()
+                : (List<Map<String, Object>>) report.getOrDefault("waitingForIdleCellThread", List.of());
         List<String> lines = new ArrayList<>();
-        lines.add(Ansi.RED + "These threads are deadlocked and stay so until the kernel restarts:" + Ansi.RESET);
-        lines.addAll(threads(cycle, currentCell));
+        if (!cycle.isEmpty()) {
+            lines.add(Ansi.RED + "These threads are deadlocked and stay so until the kernel restarts:" + Ansi.RESET);
+            lines.addAll(threads(cycle, currentCell));
+        }
+        if (waiting.size() > 1) {
+            List<Map<String, Object>> stuck = waiting.subList(1, waiting.size());
+            // Only the locks they wait for: the cell thread also holds the agent's own locks.
+            List<String> held = stuck.stream().map(t -> lockName(t.get("waitsFor"))).distinct().toList();
+            lines.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell's thread \"" + waiting.get(0).get("name")
+                    + "\" still holds " + String.join(", ", held)
+                    + " (a lock is not released when the cell stops), so these threads are stuck for good"
+                    + " (until the kernel restarts):");
+            lines.addAll(threads(stuck, currentCell));
+        }
         return lines;
     }
 

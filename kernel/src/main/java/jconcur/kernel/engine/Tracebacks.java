@@ -1,8 +1,10 @@
 package jconcur.kernel.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import jdk.jshell.DeclarationSnippet;
@@ -57,13 +59,11 @@ final class Tracebacks {
             String text = lineText(cell, line);
             traceback.add("    " + text);
             traceback.add("    " + " ".repeat(Math.min(column, text.length())) + Ansi.RED + "^" + Ansi.RESET);
-            for (int i = 1; i < message.length; i++) {
-                String detail = message[i].strip();
-                // JShell wraps snippets in nameless classes: "location: class" says nothing.
-                if (!detail.isEmpty() && !detail.equals("location: class")) {
-                    traceback.add("  " + detail);
-                }
-            }
+            List<String> details = Arrays.stream(message).skip(1).map(String::strip)
+                    // JShell wraps snippets in nameless classes: "location: class" says nothing.
+                    .filter(detail -> !detail.isEmpty() && !detail.equals("location: class")).toList();
+            details.forEach(detail -> traceback.add("  " + detail));
+            CompileHints.hint(headline, details).ifPresent(hint -> traceback.add("  " + hint));
         }
         return new Failed(COMPILE_ERROR, evalue, traceback);
     }
@@ -111,7 +111,13 @@ final class Tracebacks {
     private List<String> userFrames(StackTraceElement[] stack, int currentCell) {
         List<String> lines = new ArrayList<>();
         int repeats = 0;
+        StackTraceElement above = null;
         for (StackTraceElement frame : stack) {
+            boolean bridge = isBridge(frame, above);
+            above = frame;
+            if (bridge) {
+                continue;
+            }
             var described = frames.describe(frame, currentCell);
             if (described.isEmpty()) {
                 continue;
@@ -126,6 +132,18 @@ final class Tracebacks {
         }
         addRepeats(lines, repeats);
         return lines;
+    }
+
+    /**
+     * A compiler-generated bridge method (compute() of a RecursiveTask<Integer>, compareTo of a Comparable<T>):
+     * it calls the method of the same name just above and carries the line of the class declaration (line 1).
+     */
+    private static boolean isBridge(StackTraceElement frame, StackTraceElement above) {
+        // Methods of the notebook itself (class name "") have no bridges: their recursion must stay visible.
+        return above != null && frame.getLineNumber() == 1 && above.getLineNumber() != 1
+                && !frame.getClassName().isEmpty() && frame.getClassName().equals(above.getClassName())
+                && frame.getMethodName().equals(above.getMethodName())
+                && Objects.equals(frame.getFileName(), above.getFileName());
     }
 
     private static void addRepeats(List<String> lines, int repeats) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 final class UserFrames {
 
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.*?)\\$\\d+");
+    /** Code the magics generate calls helpers of this package, with the user's code in a lambda. */
+    private static final String GENERATED = jconcur.kernel.uservm.magic.Timing.class.getPackageName() + ".";
+    private static final String LAMBDA_ARROW = "() ->";
 
     private final SnippetOrigins origins;
 
@@ -33,7 +36,11 @@ final class UserFrames {
 
     /** Describes a frame of a snippet given its expunged class name, method and 1-based snippet line. */
     Optional<String> describe(String className, String method, String snippetId, int snippetLine, int currentCell) {
-        return origins.of(snippetId).map(origin -> {
+        return origins.of(snippetId).flatMap(origin -> {
+            String text = userText(origin.text(snippetLine));
+            if (text == null) {
+                return Optional.empty();
+            }
             StringBuilder s = new StringBuilder("  at ");
             String name = callableName(className, method);
             if (!name.isEmpty()) {
@@ -41,14 +48,27 @@ final class UserFrames {
             }
             s.append("line ").append(origin.cellLine(snippetLine));
             if (origin.cell() != currentCell) {
-                s.append(" of an earlier cell");
+                s.append(origin.executionCount() > 0 ? " of cell [" + origin.executionCount() + "]" : " of an earlier cell");
             }
-            String text = origin.text(snippetLine);
             if (!text.isEmpty()) {
                 s.append(": ").append(Ansi.CYAN).append(text).append(Ansi.RESET);
             }
-            return s.toString();
+            return Optional.of(s.toString());
         });
+    }
+
+    /**
+     * The user's part of a source line: magics such as %%timeit wrap the user's code in a call to their helper
+     * in the user VM, written on the magic's own line. Null when the line holds only that generated call.
+     */
+    static String userText(String line) {
+        if (!line.startsWith(GENERATED)) {
+            return line;
+        }
+        int lambda = line.indexOf(LAMBDA_ARROW);
+        String user = lambda < 0 ? "" : line.substring(lambda + LAMBDA_ARROW.length()).strip();
+        user = user.startsWith("{") ? user.substring(1).strip() : user;
+        return user.isEmpty() ? null : user;
     }
 
     /** "fib", "Counter.increment", "new Counter", "lambda in fib", "" for the cell's own statements. */

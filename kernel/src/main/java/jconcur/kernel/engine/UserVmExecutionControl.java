@@ -24,6 +24,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     private final SideChannelHost side;
     private volatile boolean keepNextValue;
     private volatile boolean richValuePending;
+    private volatile boolean displayIdReturned;
     private volatile StackTraceElement[] stoppedAt;
     private volatile boolean stopped;
     private volatile boolean terminated;
@@ -45,6 +46,11 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     /** Whether the next invoke keeps its value in the user VM so that {@link #renderKeptValue} can render it. */
     void keepNextValue(boolean keep) {
         keepNextValue = keep;
+    }
+
+    /** Whether the last invoke's value is the id a display(...) call returned: the output already shows it. */
+    boolean displayIdReturned() {
+        return displayIdReturned;
     }
 
     /** Where the cell thread was when the interrupt reached it (JDI frames, top first). */
@@ -71,12 +77,14 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         boolean keep = keepNextValue;
         keepNextValue = false;
         richValuePending = false;
+        displayIdReturned = false;
         stopped = false;
         stoppedAt = null;
         try {
             Wire.Tagged result = Wire.untag(super.invoke(className, keep ? methodName + Wire.KEEP_VALUE_SUFFIX : methodName));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
             richValuePending = result.has(Wire.FLAG_RICH);
+            displayIdReturned = result.has(Wire.FLAG_DISPLAY_ID);
             return result.text();
         } catch (UserException e) {
             throw afterUserCode(e);

@@ -70,13 +70,14 @@ final class UserVmSession implements AutoCloseable {
     private final CellStopper stopper;
     private final JShell jshell;
     private final AtomicBoolean ending = new AtomicBoolean();
-    private final SnippetOrigins origins = new SnippetOrigins();
+    private final SnippetOrigins origins;
     /** Why the kernel ended this VM; formatted when asked, so that it can name the lines of the last snippet. */
     private volatile Supplier<Failed> killReason;
 
     private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
-            JShell jshell) {
+            JShell jshell, SnippetOrigins origins) {
         this.launched = launched;
+        this.origins = origins;
         this.control = control;
         this.side = side;
         this.stopper = new CellStopper(launched.vm());
@@ -91,7 +92,8 @@ final class UserVmSession implements AutoCloseable {
      * about as long); returns when both are done.
      */
     static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
-        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings));
+        SnippetOrigins origins = new SnippetOrigins();
+        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings, origins));
         JShell jshell = null;
         try {
             jshell = JShell.builder()
@@ -103,7 +105,7 @@ final class UserVmSession implements AutoCloseable {
             preload(jshell, settings);
             Connected connected = connecting.join();
             warmUp(jshell);
-            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell);
+            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell, origins);
             // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready.
             session.stopper.warmUp();
             session.side.threadReport(2000);
@@ -119,7 +121,7 @@ final class UserVmSession implements AutoCloseable {
         }
     }
 
-    private static Connected connect(EngineOutput output, Settings settings) {
+    private static Connected connect(EngineOutput output, Settings settings, SnippetOrigins origins) {
         UserVmLauncher.LaunchedVm launched;
         try {
             launched = UserVmLauncher.launch(settings.vmOptions(), settings.classPath(), settings.outputLimit());
@@ -129,7 +131,7 @@ final class UserVmSession implements AutoCloseable {
         try {
             launched.output().sink(text -> output.stream(Stream.STDERR, text));
             watchJdiEvents(launched.vm());
-            SideChannelHost side = new SideChannelHost(launched.side(), output, launched.output().tail());
+            SideChannelHost side = new SideChannelHost(launched.side(), output, launched.output().tail(), new FrameLines(origins));
             // Output before input, as on the user VM's side: each constructor exchanges a stream header.
             ObjectOutputStream commands = new ObjectOutputStream(
                     new BufferedOutputStream(launched.command().getOutputStream(), 1 << 16));
@@ -167,6 +169,14 @@ final class UserVmSession implements AutoCloseable {
 
     UserVmExecutionControl control() {
         return control;
+    }
+
+    /**
+     * A cell starts: a report on how the VM ended then shows only stderr written since, not, say, an exception a
+     * background thread of an earlier cell printed.
+     */
+    void cellStarts() {
+        launched.output().tail().clear();
     }
 
     SnippetOrigins origins() {

@@ -2,6 +2,7 @@ package jconcur.kernel.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +31,13 @@ public final class KernelspecInstaller {
     /** User VM options written into kernel.json for users to edit: the engine's defaults. */
     public static final String DEFAULT_USER_VM_OPTS = String.join(" ", UserVmOptions.DEFAULTS);
     /**
-     * Kernel JVM options, read by the java launcher. The kernel JVM routes messages and runs JShell's compiler
+     * Kernel JVM options, in kernel.json's argv between java and -jar: there only the kernel JVM sees them (an
+     * environment variable such as JDK_JAVA_OPTIONS would be inherited by every java started from a cell and
+     * print "Picked up ..." each time). The kernel JVM routes messages and runs JShell's compiler
      * (javac) for every cell: C1-only compilation makes javac fast after a few cells instead of after hundreds
      * (C2 competes for the CPU with the user's code), and the serial collector keeps the kernel off other cores.
      */
-    public static final String DEFAULT_KERNEL_JVM_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    public static final List<String> DEFAULT_KERNEL_JVM_OPTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final List<String> LOGOS = List.of("logo-64x64.png", "logo-32x32.png", "logo-svg.svg");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,10 +69,11 @@ public final class KernelspecInstaller {
             staging = null;
             if (recordArchive) {
                 // Recorded against the final jar path: the JVM checks that the archive's class path matches.
-                Optional<String> archive = new StartupArchive().record(target, java, DEFAULT_KERNEL_JVM_OPTS);
+                Optional<List<String>> archive = new StartupArchive().record(target, java, DEFAULT_KERNEL_JVM_OPTS);
                 if (archive.isPresent()) {
-                    json.writeValue(target.resolve("kernel.json").toFile(),
-                            kernelJson(target, java, DEFAULT_KERNEL_JVM_OPTS + " " + archive.get()));
+                    List<String> options = new ArrayList<>(DEFAULT_KERNEL_JVM_OPTS);
+                    options.addAll(archive.get());
+                    json.writeValue(target.resolve("kernel.json").toFile(), kernelJson(target, java, options));
                 }
             }
             return target;
@@ -82,11 +87,11 @@ public final class KernelspecInstaller {
     }
 
     /** kernel.json for a kernelspec in kernelDir, run by the given java with the given kernel JVM options. */
-    public ObjectNode kernelJson(Path kernelDir, Path java, String kernelJvmOptions) {
+    public ObjectNode kernelJson(Path kernelDir, Path java, List<String> kernelJvmOptions) {
         ObjectNode spec = json.createObjectNode();
-        spec.putArray("argv")
-                .add(java.toAbsolutePath().toString())
-                .add("-jar")
+        ArrayNode argv = spec.putArray("argv").add(java.toAbsolutePath().toString());
+        kernelJvmOptions.forEach(argv::add);
+        argv.add("-jar")
                 .add(kernelDir.resolve(JAR_NAME).toAbsolutePath().toString())
                 .add("kernel")
                 .add("{connection_file}");
@@ -95,7 +100,6 @@ public final class KernelspecInstaller {
         spec.put("interrupt_mode", "message");
         ObjectNode env = spec.putObject("env");
         env.put("JCONCUR_USER_VM_OPTS", DEFAULT_USER_VM_OPTS);
-        env.put("JDK_JAVA_OPTIONS", kernelJvmOptions);
         ObjectNode metadata = spec.putObject("metadata");
         metadata.put("debugger", false);
         metadata.putObject("jconcur")

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +22,13 @@ public final class StartupArchive {
 
     /**
      * Records the archive next to the installed jar.
-     * @return the JVM option that uses it, or empty (with the reason on stderr) if recording failed
+     * @return the JVM options that use it, or empty (with the reason on stderr) if recording failed
      */
-    public Optional<String> record(Path kernelDir, Path java, String kernelJvmOptions) {
+    public Optional<List<String>> record(Path kernelDir, Path java, List<String> kernelJvmOptions) {
         Path archive = kernelDir.resolve(FILE_NAME).toAbsolutePath();
         Path jar = kernelDir.resolve(KernelspecInstaller.JAR_NAME).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive));
-        command.addAll(Arrays.stream(kernelJvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        command.addAll(kernelJvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "check"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JDK_JAVA_OPTIONS");
@@ -45,7 +44,7 @@ public final class StartupArchive {
                         + new String(output, StandardCharsets.UTF_8).strip());
             }
             // A stale archive (JDK or jar replaced) is skipped by the JVM; -Xlog keeps that out of the kernel's log.
-            return Optional.of("-XX:SharedArchiveFile=" + quoted(archive.toString()) + " -Xlog:cds*=off");
+            return Optional.of(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
         } catch (IOException e) {
             return failed(archive, e.toString());
         } catch (InterruptedException e) {
@@ -54,12 +53,7 @@ public final class StartupArchive {
         }
     }
 
-    /** JDK_JAVA_OPTIONS splits on white space unless quoted. */
-    private static String quoted(String path) {
-        return path.chars().anyMatch(Character::isWhitespace) ? "\"" + path + "\"" : path;
-    }
-
-    private static Optional<String> failed(Path archive, String reason) {
+    private static Optional<List<String>> failed(Path archive, String reason) {
         try {
             Files.deleteIfExists(archive);
         } catch (IOException e) {

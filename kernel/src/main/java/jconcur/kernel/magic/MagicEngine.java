@@ -43,6 +43,11 @@ public final class MagicEngine implements Engine {
     }
 
     @Override
+    public void nextExecutionCount(int executionCount) {
+        engine.nextExecutionCount(executionCount);
+    }
+
+    @Override
     public ExecuteOutcome execute(String code) {
         if (depth >= MAX_LOAD_DEPTH) {
             return Failures.usage("%load nested more than " + MAX_LOAD_DEPTH + " levels deep");

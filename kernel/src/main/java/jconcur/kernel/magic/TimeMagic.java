@@ -42,7 +42,7 @@ final class TimeMagic implements JavaBodyMagic {
         if (args.isBlank()) {
             throw new MagicUsageException("%time needs a statement to time");
         }
-        return time(args, context);
+        return time(args, context, "");
     }
 
     @Override
@@ -54,16 +54,21 @@ final class TimeMagic implements JavaBodyMagic {
         if (body.isBlank()) {
             throw new MagicUsageException("%%time needs code in the cell to time");
         }
-        return time(body, context);
+        return time(body, context, "\n");
     }
 
-    private static ExecuteOutcome time(String code, MagicContext context) throws MagicFailedException {
+    /**
+     * @param lineBreak "\n" when code starts on the line after the magic (%%time): the generated call takes the
+     *                  magic's line, so that errors name the cell's lines; "" for code on the magic's line
+     */
+    private static ExecuteOutcome time(String code, MagicContext context, String lineBreak) throws MagicFailedException {
         if (JavaSource.isSingleExpression(code)) {
-            return context.engine().execute(TIMING + ".time(() -> " + JavaSource.withoutTrailingSemicolon(code) + "\n)");
+            return context.engine().execute(TIMING + ".time(() -> " + lineBreak
+                    + JavaSource.withoutTrailingSemicolon(code) + "\n)");
         }
         context.runJava(TIMING + ".start();");
         long start = System.nanoTime();
-        ExecuteOutcome outcome = context.engine().execute(code);
+        ExecuteOutcome outcome = context.engine().execute(lineBreak + code);
         long wall = System.nanoTime() - start;
         if (outcome instanceof ExecuteOutcome.Failed) {
             return outcome;

@@ -48,7 +48,7 @@ final class TimeitMagic implements JavaBodyMagic {
         if (parsed.rest().isBlank()) {
             throw new MagicUsageException("%timeit needs a statement to time");
         }
-        return context.engine().execute(snippet(parsed, parsed.rest()));
+        return context.engine().execute(snippet(parsed, parsed.rest(), ""));
     }
 
     @Override
@@ -61,27 +61,31 @@ final class TimeitMagic implements JavaBodyMagic {
         if (!parsed.rest().isBlank()) {
             context.runJava(parsed.rest());
         }
-        return context.engine().execute(snippet(parsed, body));
+        return context.engine().execute(snippet(parsed, body, "\n"));
     }
 
-    /** The user-VM call; with -o it is an expression, so its value becomes the cell's value. */
-    static String snippet(MagicArgs args, String code) throws MagicUsageException {
+    /**
+     * The user-VM call; with -o it is an expression, so its value becomes the cell's value.
+     * @param lineBreak "\n" when code starts on the line after the magic (%%timeit): the generated call takes
+     *                  the magic's line, so that errors name the cell's lines; "" for code on the magic's line
+     */
+    static String snippet(MagicArgs args, String code, String lineBreak) throws MagicUsageException {
         int loops = args.intOption("-n", 0, 1);
         int repeat = args.intOption("-r", 7, 1);
         int precision = args.intOption("-p", 3, 1);
         boolean returnResult = args.has("-o");
         String call = TIMEIT + (returnResult ? ".result(" : ".run(") + loops + ", " + repeat + ", " + precision
-                + ", " + args.has("-q") + ", " + lambda(code) + ")";
+                + ", " + args.has("-q") + ", " + lambda(code, lineBreak) + ")";
         return returnResult ? call : call + ";";
     }
 
-    static String lambda(String code) {
+    static String lambda(String code, String lineBreak) {
         if (JavaSource.isSingleExpression(code)) {
-            return "() -> " + JavaSource.withoutTrailingSemicolon(code) + "\n";
+            return "() -> " + lineBreak + JavaSource.withoutTrailingSemicolon(code) + "\n";
         }
-        String body = code.strip();
+        String body = code.stripTrailing();
         String masked = JavaSource.maskLiteralsAndComments(body).strip();
         boolean terminated = masked.endsWith(";") || masked.endsWith("}");
-        return "() -> {\n" + body + (terminated ? "" : "\n;") + "\n}";
+        return "() -> { " + lineBreak + body + (terminated ? "" : "\n;") + "\n}";
     }
 }

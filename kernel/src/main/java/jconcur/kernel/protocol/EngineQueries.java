@@ -49,7 +49,10 @@ public final class EngineQueries {
     }
 
     public void isComplete(Request request) {
-        IsComplete answer = engine.isComplete(request.content().path("code").asText(""));
+        String code = request.content().path("code").asText("");
+        // Help syntax (name?, ?name) is not Java, but a complete request for the pager: run it, as IPython does.
+        IsComplete answer = PagerRequest.parse(code).isPresent()
+                ? new IsComplete(IsComplete.Status.COMPLETE, "") : engine.isComplete(code);
         ObjectNode reply = json.createObjectNode();
         reply.put("status", answer.status().name().toLowerCase(Locale.ROOT));
         if (answer.status() == IsComplete.Status.INCOMPLETE) {

@@ -58,7 +58,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
             }
             ObjectNode reply = json.createObjectNode();
             Optional<PagerRequest> pager = PagerRequest.parse(code);
-            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code);
+            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code, storeHistory ? executionCount : 0);
             String resultText = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> succeeded(request, ok, silent, reply);
                 case ExecuteOutcome.Failed failed -> failed(request, failed, reply);
@@ -106,8 +106,9 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         return null;
     }
 
-    private ExecuteOutcome run(String code) {
+    private ExecuteOutcome run(String code, int countShown) {
         try {
+            engine.nextExecutionCount(countShown);
             return engine.execute(code);
         } catch (RuntimeException e) {
             Log.error("engine failed to execute a cell", e);
@@ -145,7 +146,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         }
         for (Map.Entry<String, JsonNode> entry : expressions.properties()) {
             ExecuteOutcome outcome = entry.getValue().isTextual()
-                    ? run(entry.getValue().asText())
+                    ? run(entry.getValue().asText(), 0)
                     : new ExecuteOutcome.Failed("TypeError", "a user expression must be a string", List.of());
             ObjectNode result = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> {

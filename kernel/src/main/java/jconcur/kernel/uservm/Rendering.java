@@ -35,10 +35,14 @@ final class Rendering {
 
     /** What display(value, mimeTypes) shows: the rich rendering or the text, restricted to mimeTypes if given. */
     static MimeBundle render(Object value, String... mimeTypes) {
-        MimeBundle bundle = rich(value).orElseGet(() -> MimeBundle.text(text(value)));
+        Optional<MimeBundle> rich = rich(value);
         if (mimeTypes == null || mimeTypes.length == 0) {
-            return bundle;
+            return rich.orElseGet(() -> MimeBundle.text(text(value)));
         }
+        if (rich.isEmpty() && value instanceof CharSequence content) {
+            return asContent(content.toString(), mimeTypes);
+        }
+        MimeBundle bundle = rich.orElseGet(() -> MimeBundle.text(text(value)));
         Map<String, Object> chosen = new LinkedHashMap<>();
         for (String mime : mimeTypes) {
             Object content = bundle.data().get(mime);
@@ -51,6 +55,22 @@ final class Rendering {
                     + "; it renders as " + bundle.data().keySet());
         }
         return new MimeBundle(chosen, bundle.metadata());
+    }
+
+    /**
+     * A string shown as each of the given MIME types (HTML, Markdown, LaTeX, an SVG document, ...), with itself as
+     * text/plain for front ends that show none of them.
+     */
+    private static MimeBundle asContent(String content, String... mimeTypes) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (String mime : mimeTypes) {
+            if (mime == null || !mime.matches("[\\w.+-]+/[\\w.+-]+")) {
+                throw new IllegalArgumentException("not a MIME type: " + mime + " (e.g. \"text/html\", \"text/markdown\")");
+            }
+            data.put(mime, content);
+        }
+        data.putIfAbsent("text/plain", content);
+        return new MimeBundle(data, Map.of());
     }
 
     /** Plain text of a value as display() shows it: strings as they are, arrays by their elements. */

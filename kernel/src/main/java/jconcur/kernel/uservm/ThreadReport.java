@@ -54,7 +54,36 @@ final class ThreadReport {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("deadlocked", cycle);
         report.put("cell", cellInfo);
+        report.put("waitingForIdleCellThread", cell == null ? waitingFor(mx, UserCode.lastCellThread, deadlocked) : List.of());
         return report;
+    }
+
+    /**
+     * Threads outside any cycle that wait for a lock held by the idle cell thread: a java.util.concurrent lock
+     * an interrupted cell took is never released, so they wait for good. The cell thread comes first.
+     */
+    private static List<Map<String, Object>> waitingFor(ThreadMXBean mx, Thread cellThread, long[] deadlocked) {
+        if (cellThread == null) {
+            return List.of();
+        }
+        long cellId = cellThread.threadId();
+        List<Long> waiting = new ArrayList<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getLockOwnerId() == cellId && !contains(deadlocked, info.getThreadId())) {
+                waiting.add(info.getThreadId());
+            }
+        }
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        waiting.addFirst(cellId);
+        List<Map<String, Object>> described = new ArrayList<>();
+        for (ThreadInfo info : mx.getThreadInfo(waiting.stream().mapToLong(Long::longValue).toArray(), true, true)) {
+            if (info != null) {
+                described.add(describe(info));
+            }
+        }
+        return described;
     }
 
     private static boolean contains(long[] ids, long id) {

@@ -21,6 +21,11 @@ public final class UserCode {
 
     /** The thread running user code right now, or null. Read by the kernel through JDI. */
     static volatile Thread current;
+    /**
+     * The thread that ran the last cell, also once it ended: java.util.concurrent locks a stopped cell took stay
+     * held by it, and threads waiting for them are stuck (see ThreadReport).
+     */
+    static volatile Thread lastCellThread;
     /** Set by the kernel when it throws the signal; cleared here when the signal arrives. */
     static volatile boolean stopPending;
     /** The throwable the kernel throws into {@link #current}; preallocated because JDI cannot create objects. */
@@ -61,6 +66,7 @@ public final class UserCode {
     }
 
     private static <T> Outcome<T> attempt(Callable<T> body, Thread me) {
+        lastCellThread = me;
         current = me;
         try {
             T value = body.call();

@@ -48,7 +48,9 @@ final class UserVmAgent extends DirectExecutionControl {
         if (rich) {
             keptValue = value.value();
         }
-        return Wire.tag(output.framesSent(), rich ? String.valueOf(Wire.FLAG_RICH) : "", value.text());
+        String flags = rich ? String.valueOf(Wire.FLAG_RICH)
+                : keep && Notebook.isLastDisplayId(value.value()) ? String.valueOf(Wire.FLAG_DISPLAY_ID) : "";
+        return Wire.tag(output.framesSent(), flags, value.text());
     }
 
     @Override

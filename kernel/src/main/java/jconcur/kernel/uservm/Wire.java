@@ -45,6 +45,8 @@ public final class Wire {
     public static final String CMD_SYNC = "sync";
     /** Flag of a tagged result: the value may have a rich rendering (ask with CMD_RENDER). */
     public static final char FLAG_RICH = 'R';
+    /** Flag of a tagged result: the value is the id display(...) just returned, which the cell does not show. */
+    public static final char FLAG_DISPLAY_ID = 'D';
     /** Flag of a tagged exception message or rendering: there was none (null). */
     public static final char FLAG_NULL = 'N';
 
