@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  *   <li>pictures of what threads did: {@link #timeline(ThrowingRunnable)}, {@link #pool(int)},
  *       {@link #virtualPool()}, {@link #task(String, Callable)}, {@link #span(String, ThrowingRunnable)};</li>
  *   <li>processes: {@link #childProgram(String)};</li>
- *   <li>splitting work: {@link #ranges(long, long, int)}, {@link #chunks(List, int)}; {@link #pause(long)}.</li>
+ *   <li>splitting work: {@link #ranges(long, long, int)}, {@link #chunks(List, int)}; {@link #pause(long)};</li>
+ *   <li>sizing from the machine: {@link #workPerCore()}, {@link #costOf}, {@link #problemSize};</li>
+ *   <li>checks of claims: {@link #expect}, {@link #require}.</li>
  * </ul>
  * Every timed result goes through {@link Sink#consume(Object)}, so the JIT cannot remove the work.
  */
@@ -578,5 +580,62 @@ public final class Concurrency {
             chunks.add(items.subList((int) ((long) size * i / parts), (int) ((long) size * (i + 1) / parts)));
         }
         return chunks;
+    }
+
+    // ---------------------------------------------------------------- sizing and checks
+
+    /**
+     * The CPU time each core gets at workers = cores in a machine-sized problem (see {@link Sizing}).
+     *
+     * @return 300 ms, or {@code -Djconcur.workPerCore=MILLIS}
+     */
+    public static Duration workPerCore() {
+        return Sizing.workPerCore();
+    }
+
+    /**
+     * The median time of a sample task after warm-up runs (see {@link Sizing#costOf}).
+     *
+     * @param sample a small representative piece of the work
+     * @return its typical run time
+     */
+    public static Duration costOf(Callable<?> sample) {
+        return Sizing.costOf(sample);
+    }
+
+    /**
+     * How many units of work give every core {@link #workPerCore()} of work and at least
+     * {@code minUnitsPerCore} units: {@code problemSize(costOf(() -> work(1_000_000)), 1_000_000, 4)}.
+     *
+     * @param sampleCost      the time of {@code sampleUnits} units
+     * @param sampleUnits     how many units the sample did
+     * @param minUnitsPerCore the least number of units (tasks) per core
+     * @return the number of units for this machine
+     */
+    public static long problemSize(Duration sampleCost, long sampleUnits, long minUnitsPerCore) {
+        return Sizing.problemSize(sampleCost, sampleUnits, minUnitsPerCore);
+    }
+
+    /**
+     * Checks a computed value and prints "ok: what = value" (see {@link Checks#expect}).
+     *
+     * @param what     what was computed
+     * @param expected the value it must have
+     * @param actual   the value it has
+     * @throws AssertionError when they differ
+     */
+    public static void expect(String what, Object expected, Object actual) {
+        Checks.expect(what, expected, actual);
+    }
+
+    /**
+     * Checks a claim and prints "ok: what" (see {@link Checks#require}).
+     *
+     * @param condition the claim, evaluated
+     * @param what      the claim in words
+     * @throws AssertionError when it is false
+     */
+    public static void require(boolean condition, String what) {
+        Checks.require(condition, what);
     }
 }

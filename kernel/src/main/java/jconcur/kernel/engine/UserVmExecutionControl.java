@@ -124,7 +124,16 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         try {
             Wire.Tagged result = Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_RENDER));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
-            return result.has(Wire.FLAG_NULL) ? null : result.text();
+            if (result.has(Wire.FLAG_NULL)) {
+                return null;
+            }
+            // In pieces: JShell cuts long invoke results (see Wire.MAX_RESULT_PIECE).
+            StringBuilder json = new StringBuilder(result.text());
+            for (Wire.Tagged piece = result; piece.has(Wire.FLAG_MORE); ) {
+                piece = Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_RENDER_MORE));
+                json.append(piece.text());
+            }
+            return json.toString();
         } catch (UserException e) {
             throw afterUserCode(e);
         } catch (EngineTerminationException e) {

@@ -27,8 +27,9 @@ public final class KernelInfo implements Dispatcher.Handler {
         language.put("mimetype", "text/x-java");
         language.put("file_extension", ".jshell");
         language.put("pygments_lexer", "java");
-        // The MIME type, not "java": the classic Notebook gives cells added later the raw codemirror_mode, and
-        // CodeMirror 5 knows Java only as text/x-java (new cells went unhighlighted); JupyterLab accepts both.
+        // JupyterLab 4 and Notebook 7 look codemirror_mode up by language name, then by MIME type; text/x-java is
+        // the MIME type of their (CodeMirror 6) Java language. An unknown value would fall back to plain text:
+        // the browser test (JupyterBrowserIT) checks that code cells are highlighted as Java in both.
         language.put("codemirror_mode", "text/x-java");
         language.put("nbconvert_exporter", "script");
         content.put("banner", "jconcur " + version() + ": Java " + Runtime.version().feature()

@@ -17,6 +17,9 @@ final class UserVmAgent extends DirectExecutionControl {
     private final OutputBatcher output;
     /** The value of the last invoke that asked to keep it, until the kernel renders it or the next invoke. */
     private Object keptValue;
+    /** The rendering the kernel is reading piece by piece, and how far it has read. */
+    private String rendered;
+    private int renderedSent;
 
     UserVmAgent(OutputBatcher output) {
         this.output = output;
@@ -73,8 +76,18 @@ final class UserVmAgent extends DirectExecutionControl {
                 Object value = keptValue;
                 keptValue = null;
                 String json = runCell(() -> richJson(value));
-                return Wire.tag(output.framesSent(), json == null ? String.valueOf(Wire.FLAG_NULL) : "",
-                        json == null ? "" : json);
+                if (json == null) {
+                    return Wire.tag(output.framesSent(), String.valueOf(Wire.FLAG_NULL), "");
+                }
+                rendered = json;
+                renderedSent = 0;
+                return nextRenderedPiece();
+            }
+            case Wire.CMD_RENDER_MORE -> {
+                if (rendered == null) {
+                    throw new InternalException("render-more without a rendering in progress");
+                }
+                return nextRenderedPiece();
             }
             case Wire.CMD_SYNC -> {
                 output.flush();
@@ -82,6 +95,18 @@ final class UserVmAgent extends DirectExecutionControl {
             }
             default -> throw new InternalException("unknown agent command " + name);
         }
+    }
+
+    /** The next piece of the rendering being read, flagged FLAG_MORE unless it is the last. */
+    private String nextRenderedPiece() {
+        int end = Math.min(rendered.length(), renderedSent + Wire.MAX_RESULT_PIECE);
+        String piece = rendered.substring(renderedSent, end);
+        boolean more = end < rendered.length();
+        renderedSent = end;
+        if (!more) {
+            rendered = null;
+        }
+        return Wire.tag(output.framesSent(), more ? String.valueOf(Wire.FLAG_MORE) : "", piece);
     }
 
     /** The rich rendering of a cell's value as JSON, or null to show its text (also when it is too big). */

@@ -39,8 +39,18 @@ public final class Wire {
      * answers them itself with NotImplementedException; JDK 25's forwards them).
      */
     public static final String COMMAND_CLASS = "jconcur.command";
-    /** Agent command: render the kept value; a tagged result whose text is the bundle JSON, or FLAG_NULL. */
+    /**
+     * Agent command: render the kept value; a tagged result whose text is the bundle JSON (its first piece, with
+     * FLAG_MORE when {@link #CMD_RENDER_MORE} gives more), or FLAG_NULL.
+     */
     public static final String CMD_RENDER = "render";
+    /** Agent command: the next piece of the rendering, with FLAG_MORE while pieces remain. */
+    public static final String CMD_RENDER_MORE = "render-more";
+    /**
+     * Longest text an invoke result carries: JShell cuts out the middle of invoke results over 21,844 characters
+     * (ExecutionControlForwarder's writeUTF limit), which would splice a chart's JSON into garbage.
+     */
+    public static final int MAX_RESULT_PIECE = 20_000;
     /** Agent command: send pending output; a tagged empty result (its frame count is what matters). */
     public static final String CMD_SYNC = "sync";
     /** Flag of a tagged result: the value may have a rich rendering (ask with CMD_RENDER). */
@@ -49,6 +59,8 @@ public final class Wire {
     public static final char FLAG_DISPLAY_ID = 'D';
     /** Flag of a tagged exception message or rendering: there was none (null). */
     public static final char FLAG_NULL = 'N';
+    /** Flag of a tagged rendering piece: more pieces follow (ask with CMD_RENDER_MORE). */
+    public static final char FLAG_MORE = 'M';
 
     /**
      * Largest display or rich result sent to the notebook: a front end cannot show more, and the kernel (and

@@ -179,6 +179,16 @@ class JShellEngineTest extends LiveEngineTest {
     }
 
     @Test
+    void aRichValueLongerThanJShellPassesInOneInvokeArrivesWhole() {
+        ok("record Long2(int n) implements Renderable {\n"
+                + "  public MimeBundle toMimeBundle() { return new MimeBundle(Map.of(\"text/html\", \"<p>\" + \"h\".repeat(n) + \"</p>\", "
+                + "\"text/markdown\", \"m\".repeat(n)), Map.of()); }\n}");
+        MimeBundle bundle = ok("new Long2(50_000)").orElseThrow();
+        assertEquals("<p>" + "h".repeat(50_000) + "</p>", bundle.data().get("text/html"));
+        assertEquals("m".repeat(50_000), bundle.data().get("text/markdown"));
+    }
+
+    @Test
     void aDisplayTooBigForTheNotebookIsRefusedWithAReason() {
         Failed f = failed("display(\"x\".repeat(40_000_000))");
         assertEquals("java.lang.IllegalArgumentException", f.ename());

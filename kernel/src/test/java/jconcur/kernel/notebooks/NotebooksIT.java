@@ -3,6 +3,8 @@ package jconcur.kernel.notebooks;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ import jconcur.kernel.KernelTestSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * browse, in target/notebooks-html/, with each notebook's run time in target/notebooks-html/timings.txt.
  * Student versions of assignments (nbgrader's "YOUR CODE HERE" in a solution cell) are meant to fail and
  * are skipped.
+ *
+ * <p>The chapter notebooks (NN-*.ipynb) run twice more, with the user VM told it has 1 processor (a Binder
+ * pod) and 16 ({@code -XX:ActiveProcessorCount}, through extra kernelspecs whose {@code JCONCUR_USER_VM_OPTS}
+ * add it), so no notebook depends on the machine's core count. The 16-processor pass also sets
+ * {@code -Djconcur.workPerCore} low: problems sized for 16 cores would otherwise take 8 times as long on a
+ * 2-core machine, and that pass proves the notebooks run, not their speedups. Its executed copies land in
+ * target/notebooks-executed/cpus-N/; timings.txt has one column per pass.
  */
 class NotebooksIT {
 
@@ -48,6 +59,7 @@ class NotebooksIT {
     private static Path htmlDir;
     private static InstalledKernel kernel;
     private static final Map<String, String> TIMINGS = new LinkedHashMap<>();
+    private static final Map<String, Double> PASS_TOTALS = new LinkedHashMap<>();
     private static double totalSeconds;
 
     @BeforeAll
@@ -60,44 +72,81 @@ class NotebooksIT {
         Files.createDirectories(htmlDir);
     }
 
+    /**
+     * One way of running the notebooks: a kernelspec and the user VM options it adds to the installed ones.
+     *
+     * @param label      column of timings.txt, e.g. "1 cpu"
+     * @param kernelName the kernelspec's name
+     * @param extraUserVmOptions appended to JCONCUR_USER_VM_OPTS; empty for the installed kernelspec itself
+     */
+    private record Pass(String label, String kernelName, String extraUserVmOptions) {
+        boolean isDefault() {
+            return extraUserVmOptions.isEmpty();
+        }
+    }
+
+    private static final Pass MACHINE = new Pass("this machine", "jconcur", "");
+    private static final List<Pass> PROCESSOR_PASSES = List.of(
+            new Pass("1 cpu", "jconcur-cpus1", "-XX:ActiveProcessorCount=1"),
+            new Pass("16 cpus", "jconcur-cpus16", "-XX:ActiveProcessorCount=16 -Djconcur.workPerCore=40"));
+    private static final List<Pass> PASSES = Stream.concat(Stream.of(MACHINE), PROCESSOR_PASSES.stream()).toList();
+
     @TestFactory
-    Stream<DynamicTest> everyNotebookExecutesWithoutErrors() {
-        return NotebookFiles.executable().stream()
-                .map(file -> DynamicTest.dynamicTest(NotebookFiles.name(file), file.toUri(), () -> execute(file)));
+    Stream<DynamicNode> everyNotebookExecutesWithoutErrors() {
+        Stream<DynamicNode> machine = NotebookFiles.executable().stream()
+                .map(file -> DynamicTest.dynamicTest(NotebookFiles.name(file), file.toUri(), () -> execute(file, MACHINE)));
+        // -Djconcur.notebooks.machineOnly=true (dev/test.sh's JDK 21 leg): the machine's own pass alone.
+        List<Pass> processorPasses = Boolean.getBoolean("jconcur.notebooks.machineOnly") ? List.of() : PROCESSOR_PASSES;
+        Stream<DynamicNode> others = processorPasses.stream().map(pass -> DynamicContainer.dynamicContainer(
+                "user VM with " + pass.label(), NotebookFiles.executable().stream()
+                        .filter(NotebooksIT::isChapter)
+                        .map(file -> DynamicTest.dynamicTest(NotebookFiles.name(file), file.toUri(),
+                                () -> execute(file, pass)))));
+        return Stream.concat(machine, others);
+    }
+
+    private static boolean isChapter(Path notebook) {
+        String name = NotebookFiles.name(notebook);
+        return name.matches("\\d\\d-.+\\.ipynb") && !name.startsWith("00-");
     }
 
     @AfterAll
     static void printTotal() {
-        System.out.printf(Locale.ROOT, "notebooks: %d executed in %.1f s in total (run times in %s)%n",
+        System.out.printf(Locale.ROOT, "notebooks: %d runs in %.1f s in total (run times in %s)%n",
                 TIMINGS.size(), totalSeconds, htmlDir.resolve("timings.txt"));
     }
 
-    private static void execute(Path notebook) throws IOException, InterruptedException {
+    private static void execute(Path notebook, Pass pass) throws IOException, InterruptedException {
         String name = NotebookFiles.name(notebook);
         String meantToFail = NotebookFiles.meantToFail(NotebookFiles.read(notebook));
         Assumptions.assumeTrue(meantToFail == null, () -> name + ": " + meantToFail);
 
         Path relativeDir = Path.of(name).getParent();
-        Path executed = resolve(executedDir, relativeDir).resolve(notebook.getFileName());
+        Path passDir = pass.isDefault() ? executedDir : executedDir.resolve(pass.kernelName().replace("jconcur-", ""));
+        Path executed = resolve(passDir, relativeDir).resolve(notebook.getFileName());
         Files.createDirectories(executed.getParent());
+        String what = pass.isDefault() ? "notebooks/" + name : "notebooks/" + name + " (user VM with " + pass.label() + ")";
         long start = System.nanoTime();
         Run run = jupyter(installedKernel(), List.of("nbconvert", "--execute", "--to", "notebook",
-                "--ExecutePreprocessor.kernel_name=jconcur",
+                "--ExecutePreprocessor.kernel_name=" + pass.kernelName(),
                 "--ExecutePreprocessor.timeout=" + CELL_TIMEOUT_SECONDS,
                 "--ExecutePreprocessor.startup_timeout=120",
                 "--output-dir", executed.getParent().toString(), "--output", notebook.getFileName().toString(),
                 notebook.toString()), NOTEBOOK_LIMIT);
         double seconds = (System.nanoTime() - start) / 1e9;
-        record(name, seconds, run.ok() ? "ok" : "FAILED");
+        record(name, pass, seconds, run.ok() ? "ok" : "FAILED");
         if (!run.ok()) {
-            fail(String.format(Locale.ROOT, "notebooks/%s failed after %.1f s (%s):%n%s", name, seconds, run.why(),
+            fail(String.format(Locale.ROOT, "%s failed after %.1f s (%s):%n%s", what, seconds, run.why(),
                     CellErrors.fromNbconvertLog(run.output())));
         }
         List<String> errors = CellErrors.inExecutedNotebook(NotebookFiles.read(executed));
         if (!errors.isEmpty()) {
-            record(name, seconds, "FAILED");
-            fail("notebooks/" + name + " ran, but " + errors.size() + " cell(s) show an error output:\n\n"
+            record(name, pass, seconds, "FAILED");
+            fail(what + " ran, but " + errors.size() + " cell(s) show an error output:\n\n"
                     + String.join("\n\n", errors));
+        }
+        if (!pass.isDefault()) {
+            return;
         }
         Run html = jupyter(installedKernel(), List.of("nbconvert", "--to", "html",
                 "--output-dir", resolve(htmlDir, relativeDir).toString(), executed.toString()), Duration.ofMinutes(2));
@@ -110,16 +159,30 @@ class NotebooksIT {
         return relativeDir == null ? base : base.resolve(relativeDir.toString());
     }
 
-    /** Keeps the run times in notebook order and rewrites timings.txt, so it is complete even if the run stops. */
-    private static synchronized void record(String name, double seconds, String result) throws IOException {
-        if (!TIMINGS.containsKey(name)) {
+    /**
+     * Keeps the run times in notebook order, one column per pass (seconds, "!" after a failed run), and
+     * rewrites timings.txt, so it is complete even if the run stops.
+     */
+    private static synchronized void record(String name, Pass pass, double seconds, String result) throws IOException {
+        String key = name + "\t" + pass.label();
+        if (!TIMINGS.containsKey(key)) {
             totalSeconds += seconds;
+            PASS_TOTALS.merge(pass.label(), seconds, Double::sum);
         }
-        TIMINGS.put(name, String.format(Locale.ROOT, "%8.1f  %s", seconds, result));
-        int width = TIMINGS.keySet().stream().mapToInt(String::length).max().orElse(10);
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  %8s  %s%n", "notebook", "seconds", "result"));
-        TIMINGS.forEach((nb, line) -> text.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", nb, line)));
-        text.append(String.format(Locale.ROOT, "%-" + width + "s  %8.1f%n", "total", totalSeconds));
+        TIMINGS.put(key, String.format(Locale.ROOT, "%.1f%s", seconds, "ok".equals(result) ? "" : " !"));
+        List<String> names = TIMINGS.keySet().stream().map(k -> k.substring(0, k.indexOf('\t'))).distinct().toList();
+        int width = Math.max(10, names.stream().mapToInt(String::length).max().orElse(10));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", "notebook (seconds)"));
+        PASSES.forEach(p -> text.append(String.format(Locale.ROOT, "  %14s", p.label())));
+        text.append('\n');
+        for (String nb : names) {
+            text.append(String.format(Locale.ROOT, "%-" + width + "s", nb));
+            PASSES.forEach(p -> text.append(String.format(Locale.ROOT, "  %14s", TIMINGS.getOrDefault(nb + "\t" + p.label(), "-"))));
+            text.append('\n');
+        }
+        text.append(String.format(Locale.ROOT, "%-" + width + "s", "total"));
+        PASSES.forEach(p -> text.append(String.format(Locale.ROOT, "  %14.1f", PASS_TOTALS.getOrDefault(p.label(), 0.0))));
+        text.append(String.format(Locale.ROOT, "%n(all passes: %.1f s; \"!\" marks a failed run)%n", totalSeconds));
         Files.writeString(htmlDir.resolve("timings.txt"), text);
     }
 
@@ -140,11 +203,32 @@ class NotebooksIT {
     }
 
     private static InstalledKernel install() throws IOException, InterruptedException {
+        Path jupyterPath;
         try {
-            return new InstalledKernel(KernelTestSuite.installKernelspec(scratch), null);
+            jupyterPath = KernelTestSuite.installKernelspec(scratch);
         } catch (AssertionError e) {
             return new InstalledKernel(null, e.getMessage());
         }
+        for (Pass pass : PROCESSOR_PASSES) {
+            addKernelspec(jupyterPath, pass);
+        }
+        return new InstalledKernel(jupyterPath, null);
+    }
+
+    /**
+     * Writes kernels/NAME/kernel.json next to the installed jconcur kernelspec: the same kernel (its argv
+     * names the installed jar by absolute path) with the pass's options appended to JCONCUR_USER_VM_OPTS.
+     * Jupyter gives a kernelspec's env precedence over nbconvert's own environment, so this is the way in.
+     */
+    private static void addKernelspec(Path jupyterPath, Pass pass) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Path kernels = jupyterPath.resolve("kernels");
+        ObjectNode spec = (ObjectNode) json.readTree(kernels.resolve("jconcur/kernel.json").toFile());
+        ObjectNode env = (ObjectNode) spec.path("env");
+        env.put("JCONCUR_USER_VM_OPTS", (env.path("JCONCUR_USER_VM_OPTS").asText("") + " " + pass.extraUserVmOptions()).strip());
+        spec.put("display_name", spec.path("display_name").asText() + " (" + pass.label() + ")");
+        Path dir = Files.createDirectories(kernels.resolve(pass.kernelName()));
+        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("kernel.json").toFile(), spec);
     }
 
     private static Run jupyter(InstalledKernel kernel, List<String> args, Duration limit) throws IOException, InterruptedException {
