@@ -147,21 +147,22 @@ lockB.lock();
             self.kernel.ok("sleeper.interrupt();")
 
     def test_redefinitions_say_what_changed_and_ordinary_cells_stay_quiet(self):
+        # Notes go to stdout: nbgrader fails a test cell on any stderr output.
         method = "int twice(int x) { return 2 * x; }"
-        self.assertEqual("", self.kernel.ok(method).stream("stderr"))
-        self.assertEqual("", self.kernel.ok(method).stream("stderr"), "a cell run again says nothing")
+        self.assertEqual("", self.kernel.ok(method).stream("stdout"))
+        self.assertEqual("", self.kernel.ok(method).stream("stdout"), "a cell run again says nothing")
         changed = self.kernel.ok("int twice(int x) { return x + x; }")
-        self.assertEqual("Note: modified method twice(int)\n", changed.stream("stderr"), changed.describe())
+        self.assertEqual("Note: modified method twice(int)\n", changed.stream("stdout"), changed.describe())
         self.kernel.ok("int plainVar = 1;")
-        self.assertEqual("", self.kernel.ok("int plainVar = 2;").stream("stderr"), "a variable declared again")
+        self.assertEqual("", self.kernel.ok("int plainVar = 2;").stream("stdout"), "a variable declared again")
 
         self.kernel.ok("record Job(int id) {}")
         self.kernel.ok("Job j1 = new Job(1);")
         replaced = self.kernel.ok("record Job(String name) {}")
-        stderr = replaced.stream("stderr")
-        self.assertTrue(stderr.startswith("Note: replaced record Job\n"), replaced.describe())
+        notes = replaced.stream("stdout")
+        self.assertTrue(notes.startswith("Note: replaced record Job\n"), replaced.describe())
         self.assertIn("Note: replaced variable j1, which cannot be referenced until this error is corrected: ",
-                      stderr)
+                      notes)
 
     def test_a_cell_failing_halfway_says_what_stays_defined(self):
         run = self.kernel.run('int before5 = 1;\nvoid helper5() {}\nint broken5 = "x";\nint after5 = 3;')

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.JShellEngine;
-import jconcur.kernel.grade.GradeCommand;
 import jconcur.kernel.magic.MagicEngine;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
@@ -46,7 +45,6 @@ public final class Main {
         COMMANDS.put("install", new Command(InstallOptions.USAGE, Main::install));
         COMMANDS.put("check", new Command("check\n  start a kernel with this JDK and jar, run 1 + 1 through it as a client would, report",
                 Main::check));
-        COMMANDS.put("grade", new Command(GradeCommand.COMMAND_USAGE, args -> GradeCommand.run(args, System.out, System.err)));
     }
 
     private Main() {}

@@ -31,4 +31,9 @@ public final class JupyterEnvironment {
     public static Path jupyter() {
         return python().resolveSibling("jupyter");
     }
+
+    /** The environment's {@code nbgrader} command. */
+    public static Path nbgrader() {
+        return python().resolveSibling("nbgrader");
+    }
 }

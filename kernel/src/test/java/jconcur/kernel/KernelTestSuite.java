@@ -50,7 +50,7 @@ public final class KernelTestSuite {
 
     private KernelTestSuite() {}
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String root = System.getProperty("jconcur.repoRoot");
         return root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
     }

@@ -59,6 +59,7 @@ final class CellExecution {
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
         Optional<MimeBundle> result = Optional.empty();
         List<String> declared = new ArrayList<>();
+        List<DeclarationSnippet> unresolved = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             if (interrupted()) {
                 return Tracebacks.interrupted();
@@ -99,8 +100,11 @@ final class CellExecution {
                         declared);
             }
             SnippetNotes.declared(snippet).ifPresent(declared::add);
-            SnippetNotes.of(jshell, events).forEach(note -> output.stream(Stream.STDERR, "Note: " + note + "\n"));
-            noteUnresolved(jshell, event, output);
+            // Notes, not errors: on stdout, because nbgrader fails a test cell on any stderr output.
+            SnippetNotes.of(jshell, events).forEach(note -> output.stream(Stream.STDOUT, "Note: " + note + "\n"));
+            if (isUnresolved(event.status()) && snippet instanceof DeclarationSnippet declaration) {
+                unresolved.add(declaration);
+            }
             if (wantsValue && showsValue(snippet) && event.value() != null && !s.control().displayIdReturned()) {
                 try {
                     result = Optional.of(render(s, event.value(), output));
@@ -111,6 +115,7 @@ final class CellExecution {
                 }
             }
         }
+        noteUnresolved(jshell, unresolved, output);
         dropOldTemporaries(jshell);
         return new Ok(result);
     }
@@ -186,16 +191,22 @@ final class CellExecution {
         return new Failed(failed.ename(), failed.evalue(), traceback);
     }
 
-    /** JShell accepts a declaration that uses something not declared yet; say what it waits for. */
-    private static void noteUnresolved(JShell jshell, SnippetEvent event, EngineOutput output) {
-        if (event.status() != Snippet.Status.RECOVERABLE_DEFINED
-                && event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-            return;
-        }
-        if (event.snippet() instanceof DeclarationSnippet declaration) {
-            String missing = jshell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-            output.stream(Stream.STDERR, "Note: " + declaration.name() + " can be used once " + missing
-                    + " is declared.\n");
+    private static boolean isUnresolved(Snippet.Status status) {
+        return status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+    }
+
+    /**
+     * JShell accepts a declaration that uses something not declared yet; say what it still waits for when the
+     * cell ends (a later line of the same cell often declares it). On stdout: it is a note, and nbgrader fails a
+     * test cell on any stderr output.
+     */
+    private static void noteUnresolved(JShell jshell, List<DeclarationSnippet> declarations, EngineOutput output) {
+        for (DeclarationSnippet declaration : declarations) {
+            if (isUnresolved(jshell.status(declaration))) {
+                String missing = jshell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+                output.stream(Stream.STDOUT, "Note: " + declaration.name() + " can be used once " + missing
+                        + " is declared.\n");
+            }
         }
     }
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import jconcur.kernel.uservm.Wire;
 
 /**
  * Reads what the user VM process writes to its own stdout/stderr file descriptors (JVM warnings, crash
  * messages, native code; Java's System.out/err go through the notebook channel instead), keeps the last lines
- * for reports on a dead VM, and passes the text on to a sink once one is set.
+ * for reports on a dead VM, and passes the text written after the VM's main started ({@link Wire#MAIN_STARTED})
+ * on to a sink once one is set. What the JVM says before main (JAVA_TOOL_OPTIONS notices, start-up warnings) is
+ * kept for the reports only, however late this reader gets to it.
  */
 final class ProcessOutputTail {
 
@@ -17,6 +20,9 @@ final class ProcessOutputTail {
     private final Utf8Decoder decoder = new Utf8Decoder();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Consumer<String> sink = text -> { };
+    /** The end of the text read before main started, which may hold the start of the marker; reader thread only. */
+    private String carry = "";
+    private boolean mainStarted;
 
     ProcessOutputTail(InputStream processOutput) {
         Thread reader = new Thread(() -> readLoop(processOutput), "jconcur-user-vm-stdout");
@@ -46,14 +52,37 @@ final class ProcessOutputTail {
         try (in) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                String text = decoder.decode(java.util.Arrays.copyOf(buffer, n));
-                tail.append(text);
-                sink.accept(text);
+                accept(decoder.decode(java.util.Arrays.copyOf(buffer, n)));
             }
         } catch (IOException e) {
             // the process is gone
         } finally {
+            tail.append(carry); // the last words of a VM that died before its main
             ended.countDown();
+        }
+    }
+
+    private void accept(String text) {
+        if (mainStarted) {
+            tail.append(text);
+            sink.accept(text);
+            return;
+        }
+        String seen = carry + text;
+        int marker = seen.indexOf(Wire.MAIN_STARTED);
+        if (marker < 0) {
+            int kept = Math.min(seen.length(), Wire.MAIN_STARTED.length() - 1);
+            tail.append(seen.substring(0, seen.length() - kept));
+            carry = seen.substring(seen.length() - kept);
+            return;
+        }
+        mainStarted = true;
+        carry = "";
+        tail.append(seen.substring(0, marker));
+        String afterMain = seen.substring(marker + Wire.MAIN_STARTED.length());
+        if (!afterMain.isEmpty()) {
+            tail.append(afterMain);
+            sink.accept(afterMain);
         }
     }
 }

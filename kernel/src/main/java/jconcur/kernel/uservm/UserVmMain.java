@@ -28,6 +28,8 @@ public final class UserVmMain {
             System.err.println("usage: UserVmMain <kernel port> <output limit bytes> (secret on stdin)");
             System.exit(2);
         }
+        System.out.print(Wire.MAIN_STARTED);
+        System.out.flush();
         int port = Integer.parseInt(args[0]);
         long outputLimit = Long.parseLong(args[1]);
         String secret = Wire.readSecretLine(System.in);

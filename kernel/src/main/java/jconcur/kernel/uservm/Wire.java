@@ -20,6 +20,12 @@ public final class Wire {
     /** Role byte after the secret: the side channel (output, displays, input requests, thread reports). */
     public static final byte ROLE_SIDE = 'S';
 
+    /**
+     * The user VM's main writes this first, on its process stdout: what the JVM printed before it ("Picked up
+     * JAVA_TOOL_OPTIONS", start-up warnings) stays out of the notebook, where nbgrader would fail a cell on it.
+     */
+    public static final String MAIN_STARTED = "\u0001jconcur user VM main\n";
+
     /** Side-channel frames are [kind:1][length:4][payload]: stdout or stderr UTF-8 bytes, or a JSON message. */
     public static final byte FRAME_STDOUT = 1;
     public static final byte FRAME_STDERR = 2;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +52,39 @@ class EnginePartsTest {
         tail.append("one\ntw");
         tail.append("o\nthree\nfour");
         assertEquals(List.of("three", "four"), tail.lines());
+    }
+
+    @Test
+    void whatTheJvmSaysBeforeMainStaysOutOfTheNotebookEvenWhenReadLate() throws Exception {
+        PipedOutputStream process = new PipedOutputStream();
+        ProcessOutputTail output = new ProcessOutputTail(new PipedInputStream(process, 1 << 16));
+        StringBuffer notebook = new StringBuffer();
+        output.sink(notebook::append); // before the reader sees anything, as on a busy machine
+        String marker = Wire.MAIN_STARTED;
+        String written = "Picked up JAVA_TOOL_OPTIONS: -Dx=1\n" + marker.substring(0, 5) + "|" + marker.substring(5)
+                + "native line\n";
+        for (String piece : written.split("\\|")) {
+            process.write(piece.getBytes(StandardCharsets.UTF_8));
+            process.flush();
+            Thread.sleep(50); // separate reads: the marker arrives in two pieces
+        }
+        process.close();
+        output.awaitEnd(10_000);
+        assertEquals("native line\n", notebook.toString());
+        assertEquals(List.of("Picked up JAVA_TOOL_OPTIONS: -Dx=1", "native line"), output.tail().lines());
+    }
+
+    @Test
+    void theLastWordsOfAVmThatDiedBeforeMainAreKeptForTheReport() throws Exception {
+        PipedOutputStream process = new PipedOutputStream();
+        ProcessOutputTail output = new ProcessOutputTail(new PipedInputStream(process, 1 << 16));
+        StringBuffer notebook = new StringBuffer();
+        output.sink(notebook::append);
+        process.write("Unrecognized option: -Xbad\nError".getBytes(StandardCharsets.UTF_8));
+        process.close();
+        output.awaitEnd(10_000);
+        assertEquals("", notebook.toString());
+        assertEquals(List.of("Unrecognized option: -Xbad", "Error"), output.tail().lines());
     }
 
     @Test

@@ -58,6 +58,15 @@ class JShellEngineTest extends LiveEngineTest {
     }
 
     @Test
+    void aForwardReferenceIsNotedOnStdoutOnlyWhenTheCellLeavesItUnresolved() {
+        ok("int quadruple(int n) { return twice(twice(n)); }\nint twice(int n) { return 2 * n; }\nassert quadruple(1) == 4;");
+        assertEquals("", out.stdout() + out.stderr(), "declared later in the same cell: nothing to note");
+        ok("int half(int n) { return divide(n, 2); }");
+        assertEquals("Note: half can be used once method divide(int,int) is declared.\n", out.stdout());
+        assertEquals("", out.stderr(), "a note, not an error: nbgrader fails a test cell on any stderr output");
+    }
+
+    @Test
     void severalSnippetsRunInOrderAndTheLastValueIsTheResult() {
         assertEquals("6", text(ok("int a = 1;\nint b = a + 2;\n\n// comment\nb * 2")));
     }
