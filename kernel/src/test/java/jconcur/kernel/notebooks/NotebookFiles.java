@@ -16,9 +16,6 @@ final class NotebookFiles {
     /** Chapter and index notebooks at the top of notebooks/: 00-index.ipynb, 01-....ipynb, ... */
     private static final Pattern NUMBERED = Pattern.compile("\\d\\d-.+\\.ipynb");
 
-    /** nbgrader's placeholder in a student version's solution cell: such a notebook fails until solved. */
-    static final String STUDENT_PLACEHOLDER = "YOUR CODE HERE";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private NotebookFiles() {
@@ -48,14 +45,12 @@ final class NotebookFiles {
     }
 
     /**
-     * The notebooks CI executes: notebooks/NN-*.ipynb (the index and the chapters), then everything under
-     * notebooks/assignments/; sorted by path.
+     * The notebooks NotebooksIT executes: notebooks/NN-*.ipynb (the index and the chapters), sorted. The
+     * assignments run in NbgraderRoundTripIT, through nbgrader, as model solution, wrong and untouched release.
      */
     static List<Path> executable() {
-        Path dir = notebooksDir();
-        Stream<Path> numbered = list(dir, 1).stream().filter(p -> NUMBERED.matcher(p.getFileName().toString()).matches());
-        Stream<Path> assignments = list(dir.resolve("assignments"), Integer.MAX_VALUE).stream();
-        return Stream.concat(numbered, assignments).sorted().toList();
+        return list(notebooksDir(), 1).stream().filter(p -> NUMBERED.matcher(p.getFileName().toString()).matches())
+                .sorted().toList();
     }
 
     /** The path relative to notebooks/, with forward slashes, e.g. "assignments/source/x/x.ipynb". */
@@ -65,21 +60,6 @@ final class NotebookFiles {
 
     static JsonNode read(Path notebook) throws IOException {
         return JSON.readTree(notebook.toFile());
-    }
-
-    /**
-     * Why a notebook is meant to fail, or null: a student version of an nbgrader assignment (a solution
-     * cell still holding the "YOUR CODE HERE" placeholder) fails by design until someone solves it.
-     */
-    static String meantToFail(JsonNode notebook) {
-        for (JsonNode cell : notebook.path("cells")) {
-            boolean solution = cell.path("metadata").path("nbgrader").path("solution").asBoolean(false);
-            if (solution && "code".equals(cell.path("cell_type").asText()) && source(cell).contains(STUDENT_PLACEHOLDER)) {
-                return "student version: solution cell " + cell.path("metadata").path("nbgrader").path("grade_id").asText("?")
-                        + " still says \"" + STUDENT_PLACEHOLDER + "\", so it is meant to fail until solved";
-            }
-        }
-        return null;
     }
 
     /** A cell's source, which nbformat stores as a string or a list of lines. */

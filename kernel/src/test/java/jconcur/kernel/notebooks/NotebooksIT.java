@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import jconcur.kernel.JupyterEnvironment;
 import jconcur.kernel.KernelTestSuite;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -31,13 +30,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Executes every notebook (notebooks/NN-*.ipynb and notebooks/assignments/**) headless through Jupyter's
+ * Executes every numbered notebook (notebooks/NN-*.ipynb: the index and the chapters) headless through Jupyter's
  * own client, {@code jupyter nbconvert --execute}, with the packaged kernel installed by
  * {@code install --prefix} into a temporary Jupyter path: one test per notebook, which passes only if no
  * cell produced an error. Executed copies land in target/notebooks-executed/ and, as HTML for people to
  * browse, in target/notebooks-html/, with each notebook's run time in target/notebooks-html/timings.txt.
- * Student versions of assignments (nbgrader's "YOUR CODE HERE" in a solution cell) are meant to fail and
- * are skipped.
+ * The assignments run in NbgraderRoundTripIT, through nbgrader.
  *
  * <p>The chapter notebooks (NN-*.ipynb) run twice more, with the user VM told it has 1 processor (a Binder
  * pod) and 16 ({@code -XX:ActiveProcessorCount}, through extra kernelspecs whose {@code JCONCUR_USER_VM_OPTS}
@@ -118,8 +116,6 @@ class NotebooksIT {
 
     private static void execute(Path notebook, Pass pass) throws IOException, InterruptedException {
         String name = NotebookFiles.name(notebook);
-        String meantToFail = NotebookFiles.meantToFail(NotebookFiles.read(notebook));
-        Assumptions.assumeTrue(meantToFail == null, () -> name + ": " + meantToFail);
 
         Path relativeDir = Path.of(name).getParent();
         Path passDir = pass.isDefault() ? executedDir : executedDir.resolve(pass.kernelName().replace("jconcur-", ""));
