@@ -3,7 +3,7 @@
 # packages), then run the whole suite: unit tests, and the integration tests against real Jupyter clients
 # (from that environment) and a browser, on the tested JDK (dev/jdk-version); then, for the whole suite, the
 # unit tests, the kernel's client tests and the notebooks again on JDK 21, the oldest supported (dev/jdk21.sh).
-#   dev/test.sh [--no-jdk21] [dev/setup.sh options] [extra Maven arguments, e.g. -pl kernel -Dit.test=LauncherIT]
+#   dev/test.sh [--no-jdk21] [dev/setup.sh options] [extra Maven arguments, e.g. -pl kernel -Dit.test=KernelConformanceIT]
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"

@@ -1,7 +1,7 @@
 """What nbgrader's autograde relies on from a kernel (issue 10), through the real kernel and nbgrader's own
 `Execute` preprocessor (nbclient with nbgrader's settings) and its scoring (`nbgrader.utils.determine_grade`).
 
-Run by NbgraderKernelIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_nbgrader_kernel
 """
 

@@ -1,6 +1,6 @@
 """What a new user trips over (issue 16), each item through the installed kernel with jupyter_client.
 
-Run by NewUserIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_new_user
 """
 

@@ -1,6 +1,6 @@
 """Robustness and security of the jconcur kernel (issue 3), driven through jupyter_client.
 
-Run by RobustnessIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_robustness
 Time limits are generous upper bounds on the kernel's promises (1 s interrupt, 5 s deadlock recovery) for a
 shared 2-core machine; the measured figures are printed as FIGURE lines.

@@ -1,7 +1,7 @@
 """Issue 13 through the real kernel, driven by jupyter_client: a timeline cell yields image/png, and a sweep
 draws its figures live in one display, updated in place (update_display_data with the same display id).
 
-Run by SeeingIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_seeing
 """
 

@@ -1,5 +1,5 @@
 """Soak (issue 3): 2,000 cells in a row through jupyter_client, with the kernel JVM's heap measured after a full GC
-before and after. Run by SoakIT:
+before and after. Run by KernelClientSuitesIT:
     .venv/bin/python -m unittest -v test_soak
 JCONCUR_SOAK_CELLS changes the number of cells.
 """

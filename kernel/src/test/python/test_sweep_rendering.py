@@ -1,6 +1,6 @@
 """A sweep cell through the real kernel renders as a table and a chart (issue 4), driven through jupyter_client.
 
-Run by SweepRenderingIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
+Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_sweep_rendering
 """
 

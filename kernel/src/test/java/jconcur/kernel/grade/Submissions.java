@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import jconcur.kernel.notebooks.NotebookFiles;
 
 /**
  * Writes an assignment's three {@link Submission}s into the course's submitted/STUDENT/ASSIGNMENT/, each a copy of
@@ -28,7 +29,7 @@ final class Submissions {
         List<Path> notebooks = notebooks(release);
         Map<String, String> solutions = new HashMap<>();
         for (Path notebook : notebooks(course.source(assignment))) {
-            solutionCells(read(notebook)).forEach((gradeId, cell) -> solutions.put(gradeId, source(cell)));
+            solutionCells(read(notebook)).forEach((gradeId, cell) -> solutions.put(gradeId, NotebookFiles.source(cell)));
         }
         Set<String> releasedSolutions = new HashSet<>();
         for (Path notebook : notebooks) {
@@ -71,17 +72,6 @@ final class Submissions {
             }
         }
         return cells;
-    }
-
-    /** A cell's source, which nbformat stores as a string or a list of lines. */
-    private static String source(JsonNode cell) {
-        JsonNode source = cell.path("source");
-        if (source.isTextual()) {
-            return source.asText();
-        }
-        StringBuilder text = new StringBuilder();
-        source.forEach(line -> text.append(line.asText()));
-        return text.toString();
     }
 
     private static JsonNode read(Path notebook) throws IOException {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Finds the repository's notebooks and reads them as JSON; shared by the notebook tests. */
-final class NotebookFiles {
+public final class NotebookFiles {
 
     /** Chapter and index notebooks at the top of notebooks/: 00-index.ipynb, 01-....ipynb, ... */
     private static final Pattern NUMBERED = Pattern.compile("\\d\\d-.+\\.ipynb");
@@ -63,7 +63,7 @@ final class NotebookFiles {
     }
 
     /** A cell's source, which nbformat stores as a string or a list of lines. */
-    static String source(JsonNode cell) {
+    public static String source(JsonNode cell) {
         JsonNode source = cell.path("source");
         if (source.isTextual()) {
             return source.asText();
