@@ -3,10 +3,12 @@ package jconcur.kernel.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,11 @@ final class HelperJavadoc {
             Pattern.compile("(?:^|\\s)(\\w+)(?:<[^()]*?>)?(?:\\.\\w+(?:<[^()]*?>)?)*\\.(?:<[^()]*?>)?(\\w+)\\((.*)\\)\\s*$");
     /** "jconcur.concurrency.Sweep<T>": a type. */
     private static final Pattern TYPE_SIGNATURE = Pattern.compile("^(?:[\\w.]+\\.)?(\\w+)(?:<.*>)?$");
-    private static final String COMMENT = "/\\*\\*((?:[^*]|\\*(?!/))*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*";
+    /** What may stand between a javadoc comment and its declaration: white space and annotations. */
+    private static final String ANNOTATIONS = "\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*";
+
+    /** A javadoc comment's text and where the source goes on after it. */
+    private record Comment(String text, int end) {}
 
     private final ConcurrentHashMap<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
@@ -36,8 +42,9 @@ final class HelperJavadoc {
         }
         Matcher type = TYPE_SIGNATURE.matcher(signature.strip());
         if (type.matches()) {
-            return source(type.group(1)).flatMap(text -> comment(text,
-                    Pattern.compile(COMMENT + "[\\w\\s]*?\\b(?:class|record|interface|enum)\\s+" + type.group(1) + "\\b")));
+            Pattern declaration = Pattern.compile(
+                    ANNOTATIONS + "[\\w\\s]*?\\b(?:class|record|interface|enum)\\s+" + type.group(1) + "\\b");
+            return source(type.group(1)).flatMap(text -> commentBefore(text, declaration, parameters -> true));
         }
         return Optional.empty();
     }
@@ -58,19 +65,39 @@ final class HelperJavadoc {
     }
 
     /** The comment before a declaration of name whose parameter names are those given. */
-    private static Optional<String> methodComment(String source, String name, List<String> parameters) {
-        Matcher m = Pattern.compile(COMMENT + "[^;{}()=]*?\\b" + name + "\\s*\\(([^)]*)\\)").matcher(source);
-        while (m.find()) {
-            if (parameterNames(m.group(2)).equals(parameters)) {
-                return Optional.of(body(m.group(1)));
+    static Optional<String> methodComment(String source, String name, List<String> parameters) {
+        Pattern declaration = Pattern.compile(ANNOTATIONS + "[^;{}()=]*?\\b" + name + "\\s*\\(([^)]*)\\)");
+        return commentBefore(source, declaration, m -> parameterNames(m.group(1)).equals(parameters));
+    }
+
+    /** The first javadoc comment that the declaration follows directly and that the test accepts. */
+    private static Optional<String> commentBefore(String source, Pattern declaration, Predicate<Matcher> test) {
+        for (Comment comment : comments(source)) {
+            Matcher m = declaration.matcher(source).region(comment.end(), source.length());
+            if (m.lookingAt() && test.test(m)) {
+                return Optional.of(body(comment.text()));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> comment(String source, Pattern declaration) {
-        Matcher m = declaration.matcher(source);
-        return m.find() ? Optional.of(body(m.group(1))) : Optional.empty();
+    /**
+     * The javadoc comments of a source file, found by scanning rather than by a regular expression: a pattern
+     * for "anything but the closing star-slash" repeats a group once per character, which overflows the stack of
+     * the kernel's threads on a long comment.
+     */
+    private static List<Comment> comments(String source) {
+        List<Comment> found = new ArrayList<>();
+        int open = source.indexOf("/**");
+        while (open >= 0) {
+            int close = source.indexOf("*/", open + 3);
+            if (close < 0) {
+                break;
+            }
+            found.add(new Comment(source.substring(open + 3, close), close + 2));
+            open = source.indexOf("/**", close + 2);
+        }
+        return found;
     }
 
     /** "Callable<T> sequential, Map<K, V> m" -> [sequential, m]. */
