@@ -32,7 +32,7 @@ done
 maven_opts_for_jdk
 note "testing with $("$JAVA_HOME/bin/java" -version 2>&1 | grep -v '^Picked up' | head -n 1) and the pinned Jupyter" \
   "environment: JupyterLab $("$JCONCUR_VENV/bin/jupyter" lab --version), Notebook" \
-  "$("$JCONCUR_VENV/bin/jupyter" notebook --version), nbgrader $("$JCONCUR_VENV/bin/nbgrader" --version 2>&1 | tail -n 1)"
+  "$("$JCONCUR_VENV/bin/jupyter" notebook --version), $("$JCONCUR_VENV/bin/nbgrader" --version 2>&1 | tail -n 1)"
 cd "$JCONCUR_ROOT"
 # The tests drive Jupyter from the pinned environment, whatever Jupyter is first on PATH.
 ./mvnw -B -ntp verify "-Djconcur.python=$JCONCUR_VENV/bin/python" "${maven_args[@]}"
