@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -184,22 +185,20 @@ public final class WaitForGraphPicture {
         g.setColor(TEXT);
         g.drawString("lock", x + 24, y);
         x += 66;
-        g.setStroke(DASHED);
-        g.setColor(ARROW);
-        g.drawLine(x, y - 4, x + 28, y - 4);
-        g.setColor(TEXT);
-        g.drawString("waits for", x + 34, y);
+        legendLine(g, x, y, DASHED, ARROW, TEXT, "waits for");
         x += 100;
-        g.setStroke(new BasicStroke(1.6f));
-        g.setColor(ARROW);
-        g.drawLine(x, y - 4, x + 28, y - 4);
-        g.setColor(TEXT);
-        g.drawString("held by", x + 34, y);
+        legendLine(g, x, y, new BasicStroke(1.6f), ARROW, TEXT, "held by");
         x += 94;
-        g.setStroke(new BasicStroke(3f));
-        g.setColor(CYCLE);
-        g.drawLine(x, y - 4, x + 28, y - 4);
-        g.drawString("the deadlock cycle", x + 34, y);
+        legendLine(g, x, y, new BasicStroke(3f), CYCLE, CYCLE, "the deadlock cycle");
         g.setStroke(new BasicStroke(1f));
+    }
+
+    /** One legend entry: a short line in the edge's stroke and colour, then its label. */
+    private static void legendLine(Graphics2D g, int x, int y, Stroke stroke, Color line, Color label, String text) {
+        g.setStroke(stroke);
+        g.setColor(line);
+        g.drawLine(x, y - 4, x + 28, y - 4);
+        g.setColor(label);
+        g.drawString(text, x + 34, y);
     }
 }
