@@ -207,7 +207,7 @@ public final class JShellEngine implements Engine {
             } catch (UserVmStartException e) {
                 throw new CompletionException(e);
             }
-        });
+        }, new DedicatedThread("jconcur-user-vm-boot"));
         future.thenAccept(s -> s.onExit(this::ended));
         return future;
     }

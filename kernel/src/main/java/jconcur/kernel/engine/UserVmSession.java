@@ -93,7 +93,8 @@ final class UserVmSession implements AutoCloseable {
      */
     static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
         SnippetOrigins origins = new SnippetOrigins();
-        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings, origins));
+        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings, origins),
+                new DedicatedThread("jconcur-user-vm-launch"));
         JShell jshell = null;
         try {
             jshell = JShell.builder()
