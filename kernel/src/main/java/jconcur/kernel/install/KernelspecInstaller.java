@@ -69,7 +69,7 @@ public final class KernelspecInstaller {
             staging = null;
             if (recordArchive) {
                 // Recorded against the final jar path: the JVM checks that the archive's class path matches.
-                Optional<List<String>> archive = new StartupArchive().record(target, java, DEFAULT_KERNEL_JVM_OPTS);
+                Optional<List<String>> archive = StartupArchive.forThisJdk().record(target, java, DEFAULT_KERNEL_JVM_OPTS);
                 if (archive.isPresent()) {
                     List<String> options = new ArrayList<>(DEFAULT_KERNEL_JVM_OPTS);
                     options.addAll(archive.get());
