@@ -1,5 +1,6 @@
 package jconcur.kernel.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class UserVmOptions {
     public static final List<String> DEFAULTS = defaults(Runtime.version());
 
     static List<String> defaults(Runtime.Version jdk) {
-        List<String> options = new java.util.ArrayList<>(List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-ea",
                 "-XX:MaxRAMPercentage=50",
                 "-XX:+UseG1GC",

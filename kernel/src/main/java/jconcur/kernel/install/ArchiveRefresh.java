@@ -9,7 +9,7 @@ import jconcur.kernel.wire.Log;
 
 /**
  * A kernel started from an installed kernelspec whose startup archive is stale (the JDK was updated in place, the
- * kernel JVM's options were edited) records it again, once, in the background, so that the next kernel starts
+ * kernel JVM's -XX: flags were edited) records it again, once, in the background, so that the next kernel starts
  * fast again. Waits a while first: the recording takes a few seconds of CPU, which the first cells and their
  * timings should not share.
  */
@@ -40,11 +40,11 @@ public final class ArchiveRefresh {
                 return;
             }
             if (!Files.isWritable(kernelDir)) {
-                Log.warn("the startup archive in %s is stale (made by another JDK or for other options) and this "
+                Log.warn("the startup archive in %s is stale (made by another JDK or for other JVM flags) and this "
                         + "user cannot rewrite it: install the kernel again to make start-up fast again", kernelDir);
                 return;
             }
-            Log.info("the startup archive is stale (made by another JDK, from another jar or for other options): "
+            Log.info("the startup archive is stale (made by another JDK, from another jar or for other JVM flags): "
                     + "recording it again in %d s, for the next kernel", DELAY_SECONDS);
             TimeUnit.SECONDS.sleep(DELAY_SECONDS);
             if (archive.record(kernelDir, java, recordingOptions).isPresent()) {

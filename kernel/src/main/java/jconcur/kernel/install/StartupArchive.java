@@ -59,19 +59,23 @@ public final class StartupArchive {
         }
     }
 
-    /** What an archive was made with; an archive whose stamp differs from the running kernel's is stale. */
-    public record Stamp(String jdk, String jar, List<String> jvmOptions) {
+    /**
+     * What an archive was made with; an archive whose stamp differs from the running kernel's is stale. Of the JVM
+     * options only the -XX: flags count (the collector, compact headers): sizes such as -Xmx256m, which
+     * binder/cap_heaps.py adds after the install, do not change what the archive holds.
+     */
+    public record Stamp(String jdk, String jar, List<String> jvmFlags) {
         static final String FILE_NAME = "jconcur-archive.stamp";
 
         /** The stamp of a kernel JVM running this JDK from jar with these options (archive options left out). */
         public static Stamp of(Path jar, List<String> jvmOptions) throws IOException {
             return new Stamp(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"),
                     jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis(),
-                    List.copyOf(jvmOptions));
+                    jvmOptions.stream().filter(option -> option.startsWith("-XX:")).toList());
         }
 
         String text() {
-            return "jdk=" + jdk + "\njar=" + jar + "\njvm-options=" + String.join(" ", jvmOptions) + "\n";
+            return "jdk=" + jdk + "\njar=" + jar + "\njvm-flags=" + String.join(" ", jvmFlags) + "\n";
         }
 
         /** The stamp in file, or empty if there is none or it cannot be read as one. */
@@ -79,12 +83,12 @@ public final class StartupArchive {
             try {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 if (lines.size() != 3 || !lines.get(0).startsWith("jdk=") || !lines.get(1).startsWith("jar=")
-                        || !lines.get(2).startsWith("jvm-options=")) {
+                        || !lines.get(2).startsWith("jvm-flags=")) {
                     return Optional.empty();
                 }
-                String options = lines.get(2).substring("jvm-options=".length());
+                String flags = lines.get(2).substring("jvm-flags=".length());
                 return Optional.of(new Stamp(lines.get(0).substring(4), lines.get(1).substring(4),
-                        options.isEmpty() ? List.of() : List.of(options.split(" "))));
+                        flags.isEmpty() ? List.of() : List.of(flags.split(" "))));
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ class KernelspecInstallerTest {
             assertTrue(Files.size(installed.resolve(logo)) > 100, logo);
         }
         JsonNode spec = new ObjectMapper().readTree(installed.resolve("kernel.json").toFile());
-        List<String> argv = new java.util.ArrayList<>(List.of("/opt/jdk/bin/java"));
+        List<String> argv = new ArrayList<>(List.of("/opt/jdk/bin/java"));
         argv.addAll(KernelspecInstaller.DEFAULT_KERNEL_JVM_OPTS);
         argv.addAll(List.of("-jar", installed.resolve("jconcur-kernel.jar").toString(), "kernel", "{connection_file}"));
         assertEquals(argv, new ObjectMapper().convertValue(spec.get("argv"), List.class));

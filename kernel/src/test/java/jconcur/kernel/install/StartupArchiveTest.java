@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
@@ -68,10 +69,13 @@ class StartupArchiveTest {
         Files.writeString(dir.resolve(StartupArchive.Stamp.FILE_NAME), stamp.text());
         assertEquals(Optional.of(stamp), StartupArchive.Stamp.read(dir.resolve(StartupArchive.Stamp.FILE_NAME)));
         assertTrue(archive.isCurrent(dir, OPTIONS));
-        assertFalse(archive.isCurrent(dir, List.of("-XX:+UseSerialGC")), "other JVM options");
+        assertFalse(archive.isCurrent(dir, List.of("-XX:+UseSerialGC")), "other JVM flags");
+        List<String> withHeapCap = new ArrayList<>(OPTIONS);
+        withHeapCap.add("-Xmx256m");
+        assertTrue(archive.isCurrent(dir, withHeapCap), "a heap size does not change what the archive holds");
 
         Files.writeString(dir.resolve(StartupArchive.Stamp.FILE_NAME), new StartupArchive.Stamp("/other/jdk 25.0.1+9",
-                stamp.jar(), stamp.jvmOptions()).text());
+                stamp.jar(), stamp.jvmFlags()).text());
         assertFalse(archive.isCurrent(dir, OPTIONS), "made by another JDK");
 
         Files.writeString(dir.resolve(StartupArchive.Stamp.FILE_NAME), stamp.text());
