@@ -86,9 +86,22 @@ public final class Main {
             throw new UsageException("kernel needs exactly one argument, the connection file");
         }
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
-        HistoryStore history = HistoryStore.open(
-                JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        Kernel kernel = Kernel.start(connection, Main::engine, history);
+        // JShell and the user VM start booting now, while the kernel opens its history and binds its sockets:
+        // the first cell waits for the boot, not for both one after the other.
+        DeferredOutput output = new DeferredOutput();
+        Engine engine = engine(output);
+        Kernel kernel;
+        try {
+            HistoryStore history = HistoryStore.open(
+                    JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
+            kernel = Kernel.start(connection, kernelOutput -> {
+                output.bind(kernelOutput);
+                return engine;
+            }, history);
+        } catch (RuntimeException | Error e) {
+            engine.close();
+            throw e;
+        }
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         LauncherWatch.launcher(System.getenv(), ProcessHandle.current())
