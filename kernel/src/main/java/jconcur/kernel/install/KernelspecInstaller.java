@@ -92,6 +92,11 @@ public final class KernelspecInstaller {
     static List<String> defaultKernelJvmOptions(Runtime.Version jdk) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
                 "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        if (jdk.feature() >= 22) {
+            // A JVM exiting waits up to 300 ms for threads blocked in native code (here: socket reads) by default;
+            // a restart waited for that, although those threads touch nothing the exit tears down.
+            options.add("-XX:UserThreadWaitAttemptsAtExit=0");
+        }
         if (jdk.feature() >= 25) {
             options.add("-XX:+UseCompactObjectHeaders");
         }

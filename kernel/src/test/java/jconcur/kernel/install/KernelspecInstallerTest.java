@@ -60,7 +60,10 @@ class KernelspecInstallerTest {
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-XX:MinHeapFreeRatio=10",
                 "-XX:MaxHeapFreeRatio=30"), jdk21);
         assertEquals(jdk21, jdk25.subList(0, jdk21.size()));
-        assertEquals(List.of("-XX:+UseCompactObjectHeaders"), jdk25.subList(jdk21.size(), jdk25.size()));
+        assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseCompactObjectHeaders"),
+                jdk25.subList(jdk21.size(), jdk25.size()));
+        assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0"),
+                KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("22")).subList(jdk21.size(), jdk21.size() + 1));
     }
 
     @Test
