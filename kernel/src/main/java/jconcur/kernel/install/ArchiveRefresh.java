@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jconcur.kernel.wire.Log;
 
@@ -30,11 +31,13 @@ public final class ArchiveRefresh {
     private static void refreshIfStale(Path kernelJar, Path java) {
         Path kernelDir = kernelJar.toAbsolutePath().getParent();
         List<String> jvmOptions = jvmOptions();
-        if (!StartupArchive.usedBy(jvmOptions) || !Files.isRegularFile(kernelDir.resolve("kernel.json"))) {
+        Optional<StartupArchive.Kind> kind = StartupArchive.usedBy(jvmOptions);
+        if (kind.isEmpty() || !Files.isRegularFile(kernelDir.resolve("kernel.json"))) {
             return; // not an installed kernelspec with an archive (tests, a kernel started by hand)
         }
         List<String> recordingOptions = StartupArchive.withoutArchiveOptions(jvmOptions);
-        StartupArchive archive = StartupArchive.forThisJdk();
+        // The kind kernel.json names (the archive file it maps), whatever this JDK would record by itself.
+        StartupArchive archive = new StartupArchive(kind.get());
         try {
             if (archive.isCurrent(kernelDir, recordingOptions)) {
                 return;

@@ -172,9 +172,14 @@ public final class StartupArchive {
                 .toList();
     }
 
-    /** Whether these JVM options use a startup archive (the kernelspec was installed with one). */
-    public static boolean usedBy(List<String> jvmOptions) {
-        return jvmOptions.size() != withoutArchiveOptions(jvmOptions).size();
+    /** The kind of startup archive these JVM options use, if any (the kernelspec was installed with one). */
+    public static Optional<Kind> usedBy(List<String> jvmOptions) {
+        for (Kind kind : Kind.values()) {
+            if (jvmOptions.stream().anyMatch(option -> option.startsWith(kind.useOption))) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<List<String>> failed(Path recording, Path log, String reason) {

@@ -49,9 +49,9 @@ class StartupArchiveTest {
         List<String> withCds = List.of("-XX:SharedArchiveFile=/k/jconcur.jsa", "-Xlog:cds*=off", "-Xss1m");
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m"), StartupArchive.withoutArchiveOptions(withAot));
         assertEquals(List.of("-Xss1m"), StartupArchive.withoutArchiveOptions(withCds));
-        assertTrue(StartupArchive.usedBy(withAot));
-        assertTrue(StartupArchive.usedBy(withCds));
-        assertFalse(StartupArchive.usedBy(OPTIONS));
+        assertEquals(Optional.of(Kind.AOT_CACHE), StartupArchive.usedBy(withAot));
+        assertEquals(Optional.of(Kind.CDS), StartupArchive.usedBy(withCds));
+        assertEquals(Optional.empty(), StartupArchive.usedBy(OPTIONS));
     }
 
     @Test
