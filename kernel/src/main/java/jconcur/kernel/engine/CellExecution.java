@@ -1,12 +1,9 @@
 package jconcur.kernel.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +12,8 @@ import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
+import jconcur.kernel.link.MalformedSideMessageException;
+import jconcur.kernel.link.SideMessageCodec;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -29,9 +28,6 @@ import jdk.jshell.spi.ExecutionControl.StoppedException;
  * and turns what happened into an outcome. Also what an interrupt acts on.
  */
 final class CellExecution {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     static final int KEPT_TEMPORARIES = 20;
 
@@ -165,14 +161,11 @@ final class CellExecution {
             return MimeBundle.text(text);
         }
         try {
-            Map<String, Object> bundle = JSON.readValue(json, MAP);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) bundle.get("data"));
+            MimeBundle bundle = SideMessageCodec.bundleFromJson(json);
+            Map<String, Object> data = new LinkedHashMap<>(bundle.data());
             data.putIfAbsent("text/plain", text);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = (Map<String, Object>) bundle.get("metadata");
-            return new MimeBundle(data, metadata);
-        } catch (IOException | RuntimeException e) {
+            return new MimeBundle(data, bundle.metadata());
+        } catch (MalformedSideMessageException e) {
             return MimeBundle.text(text);
         }
     }

@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.link.ThreadSnapshot;
 import jdk.jshell.JShell;
 
 /**
@@ -348,8 +349,8 @@ public final class JShellEngine implements Engine {
         if (s == null || execution.finished.getCount() == 0) {
             return;
         }
-        Map<String, Object> report = s.side().threadReport(1000);
-        StuckCellReport.picture(report).ifPresent(picture -> output.display(picture, null, false));
+        Optional<ThreadSnapshot> report = s.side().threadReport(1000);
+        report.flatMap(StuckCellReport::picture).ifPresent(picture -> output.display(picture, null, false));
         StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
         s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }

@@ -3,7 +3,7 @@ package jconcur.kernel.engine;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.Frame;
 
 /**
  * Passes stdout/stderr frames of the user VM to the notebook, decoding UTF-8 split across frames, with frames
@@ -28,7 +28,7 @@ final class OutputDelivery {
     }
 
     void deliver(byte kind, byte[] bytes) {
-        if (kind == Wire.FRAME_STDERR) {
+        if (kind == Frame.STDERR) {
             String text = stderr.decode(bytes);
             stderrTail.append(text);
             emit(Stream.STDERR, text);

@@ -1,6 +1,7 @@
 package jconcur.kernel.magic;
 
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.uservm.magic.Timing;
 
 /**
  * %time and %%time: CPU (user, sys, total) and wall time of the user VM while the code runs, printed as
@@ -10,7 +11,7 @@ import jconcur.kernel.engine.ExecuteOutcome;
  */
 final class TimeMagic implements JavaBodyMagic {
 
-    private static final String TIMING = "jconcur.kernel.uservm.magic.Timing";
+    private static final String TIMING = Timing.class.getName();
 
     @Override
     public String name() {

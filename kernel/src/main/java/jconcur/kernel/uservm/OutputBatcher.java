@@ -4,7 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.SideMessage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ final class OutputBatcher {
         this.cellLimit = cellLimit;
     }
 
-    /** A stream for System.out (FRAME_STDOUT) or System.err (FRAME_STDERR). */
+    /** A stream for System.out (Frame.STDOUT) or System.err (Frame.STDERR). */
     OutputStream stream(byte kind) {
         return new OutputStream() {
             @Override
@@ -112,7 +113,7 @@ final class OutputBatcher {
     }
 
     /** Sends a message after everything printed before it, with no output from other threads in between. */
-    synchronized void flushAndSend(Map<String, Object> message) throws IOException {
+    synchronized void flushAndSend(SideMessage.ToKernel message) throws IOException {
         flushLocked();
         channel.send(message);
     }
@@ -123,7 +124,7 @@ final class OutputBatcher {
                     + " more " + (cellRunning ? "were" : "(printed after the cell ended) were") + " dropped."
                     + " Set JCONCUR_OUTPUT_LIMIT to change the limit.\n";
             byte[] text = note.getBytes(StandardCharsets.UTF_8);
-            append(Wire.FRAME_STDERR, text, 0, text.length);
+            append(Frame.STDERR, text, 0, text.length);
             dropped = 0;
         }
     }
@@ -137,13 +138,7 @@ final class OutputBatcher {
     }
 
     private void closeOpenFrame() {
-        int length = open.size();
-        frames.write(openKind);
-        frames.write(length >>> 24);
-        frames.write(length >>> 16);
-        frames.write(length >>> 8);
-        frames.write(length);
-        frames.write(open.toByteArray(), 0, length);
+        Frame.append(frames, openKind, open.toByteArray(), 0, open.size());
         open.reset();
         pendingFrames++;
     }

@@ -10,7 +10,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.Handshake;
 import org.junit.jupiter.api.Test;
 
 /** The user VM port accepts only connections that open with the session secret. */
@@ -19,8 +19,8 @@ class SessionListenerTest {
     @Test
     void aWrongSecretIsRejectedAndTheRightOneAccepted() throws Exception {
         try (SessionListener listener = new SessionListener()) {
-            String forged = "0".repeat(Wire.SECRET_LENGTH);
-            try (Socket intruder = Wire.connect(listener.port(), forged, Wire.ROLE_SIDE)) {
+            String forged = "0".repeat(Handshake.SECRET_LENGTH);
+            try (Socket intruder = Handshake.connect(listener.port(), forged, Handshake.ROLE_SIDE)) {
                 assertClosedByPeer(intruder.getInputStream());
             }
             assertEquals(1, listener.rejected());
@@ -32,7 +32,7 @@ class SessionListenerTest {
             }
             assertEquals(2, listener.rejected());
 
-            try (Socket real = Wire.connect(listener.port(), listener.secret(), Wire.ROLE_SIDE)) {
+            try (Socket real = Handshake.connect(listener.port(), listener.secret(), Handshake.ROLE_SIDE)) {
                 assertTrue(listener.awaitSide(5000).isConnected());
             }
         }
