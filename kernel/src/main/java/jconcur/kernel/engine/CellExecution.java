@@ -47,8 +47,14 @@ final class CellExecution {
         return interruptRequested.isDone();
     }
 
-    /** Runs the cell; session is alive at the start. When the session ends meanwhile, says why. */
-    ExecuteOutcome run(String code, EngineOutput output) {
+    /** How running a cell ended: with an outcome, or with the user VM gone (the session then says why). */
+    sealed interface Result {
+        record Ran(ExecuteOutcome outcome) implements Result {}
+        record VmEnded() implements Result {}
+    }
+
+    /** Runs the cell; session is alive at the start. */
+    Result run(String code, EngineOutput output) {
         UserVmSession s = session;
         JShell jshell = s.jshell();
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
@@ -58,7 +64,7 @@ final class CellExecution {
         List<DeclarationSnippet> unresolved = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             if (interrupted()) {
-                return Tracebacks.interrupted();
+                return new Result.Ran(Tracebacks.interrupted());
             }
             CellSplitter.Piece piece = pieces.get(i);
             // As in IPython, a final statement ending in ';' shows no value: `display(x);`, `out.printf(...);`.
@@ -69,7 +75,7 @@ final class CellExecution {
             try {
                 events = jshell.eval(piece.source());
             } catch (IllegalStateException closed) {
-                return null; // the session ended before or during this snippet
+                return new Result.VmEnded(); // the session ended before or during this snippet
             }
             if (!events.isEmpty()) {
                 // Recorded before anything else: a report on a VM that died in this snippet names its lines.
@@ -78,7 +84,7 @@ final class CellExecution {
                         piece.source(), wrapper(jshell, snippet)));
             }
             if (!s.isAlive()) {
-                return null;
+                return new Result.VmEnded();
             }
             if (events.isEmpty()) {
                 continue;
@@ -86,14 +92,14 @@ final class CellExecution {
             SnippetEvent event = events.get(0);
             Snippet snippet = event.snippet();
             if (event.exception() != null) {
-                return withDeclaredBefore(tracebacks.exception(event.exception(), jshell, serial), declared);
+                return new Result.Ran(withDeclaredBefore(tracebacks.exception(event.exception(), jshell, serial), declared));
             }
             if (s.control().wasStopped()) {
-                return Tracebacks.interrupted();
+                return new Result.Ran(Tracebacks.interrupted());
             }
             if (event.status() == Snippet.Status.REJECTED) {
-                return withDeclaredBefore(tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList()),
-                        declared);
+                return new Result.Ran(withDeclaredBefore(tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList()),
+                        declared));
             }
             SnippetNotes.declared(snippet).ifPresent(declared::add);
             // Notes, not errors: on stdout, because nbgrader fails a test cell on any stderr output.
@@ -105,15 +111,15 @@ final class CellExecution {
                 try {
                     result = Optional.of(render(s, event.value(), output));
                 } catch (StoppedException e) {
-                    return Tracebacks.interrupted();
+                    return new Result.Ran(Tracebacks.interrupted());
                 } catch (EngineTerminationException e) {
-                    return null;
+                    return new Result.VmEnded();
                 }
             }
         }
         noteUnresolved(jshell, unresolved, output);
         dropOldTemporaries(jshell);
-        return new Ok(result);
+        return new Result.Ran(new Ok(result));
     }
 
     /**

@@ -1,11 +1,9 @@
 package jconcur.kernel.engine;
 
-import java.util.List;
-
 /**
  * Runs notebook code. The kernel's protocol layer talks only to this interface; the implementation
  * drives JShell with user code running in a separate user JVM. Calls to execute/complete/inspect/isComplete
- * come from one thread (the shell thread); interrupt and restart may come from the control thread.
+ * come from one thread (the shell thread); interrupt may come from the control thread.
  */
 public interface Engine extends AutoCloseable {
 
@@ -26,12 +24,6 @@ public interface Engine extends AutoCloseable {
     Inspection inspect(String code, int cursorPos, int detailLevel);
 
     IsComplete isComplete(String code);
-
-    /** Replaces the user VM by a fresh one with the preloaded helpers and imports, optionally with other JVM options. */
-    void restart(List<String> userVmOptions);
-
-    /** Adds jars or directories to the user VM and compiler class path. */
-    void addToClasspath(List<String> paths);
 
     @Override
     void close();

@@ -26,7 +26,7 @@ import jdk.jshell.JShell;
  * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
  * Cursor positions are indexes into the Java string (UTF-16); the protocol layer converts Jupyter's code points.
  */
-public final class JShellEngine implements Engine {
+public final class JShellEngine implements Engine, UserVmSetup {
 
     private static final Logger LOG = Logger.getLogger(JShellEngine.class.getName());
     /** How long an interrupted cell may take to stop before the kernel reports it and replaces the user VM. */
@@ -75,27 +75,31 @@ public final class JShellEngine implements Engine {
         }
         running = execution;
         try {
-            Object ready = awaitSession(execution);
-            if (ready instanceof Failed failed) {
-                return failed;
+            UserVmSession s;
+            switch (awaitSession(execution)) {
+                case SessionWait.Unavailable unavailable -> {
+                    return unavailable.failure();
+                }
+                case SessionWait.Ready ready -> s = ready.session();
             }
-            UserVmSession s = (UserVmSession) ready;
             execution.session = s;
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
             s.cellStarts();
-            ExecuteOutcome outcome = execution.run(code, output);
-            if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
-                outcome = withDeadlocksLeftBehind(f, s, execution.serial);
+            CellExecution.Result result = execution.run(code, output);
+            if (result instanceof CellExecution.Result.Ran(Failed f) && f.ename().equals(Tracebacks.INTERRUPTED)
+                    && s.isAlive()) {
+                result = new CellExecution.Result.Ran(withDeadlocksLeftBehind(f, s, execution.serial));
             }
-            if (outcome == null || !s.isAlive()) {
-                Failed ended = s.endReport();
-                s.claimEnd();
-                replace(s);
-                return outcome == null || outcome instanceof ExecuteOutcome.Ok ? ended : outcome;
+            if (result instanceof CellExecution.Result.Ran(ExecuteOutcome outcome) && s.isAlive()) {
+                return outcome;
             }
-            return outcome;
+            // The user VM ended: its report, unless the cell failed on its own first.
+            Failed ended = s.endReport();
+            s.claimEnd();
+            replace(s);
+            return result instanceof CellExecution.Result.Ran(Failed failed) ? failed : ended;
         } finally {
             running = null;
             execution.finished.countDown();
@@ -225,20 +229,26 @@ public final class JShellEngine implements Engine {
         return new Failed(interrupted.ename(), interrupted.evalue(), traceback);
     }
 
-    /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */
-    private Object awaitSession(CellExecution execution) {
+    /** What waiting for the user VM gives a cell: the session, or what the cell reports instead. */
+    private sealed interface SessionWait {
+        record Ready(UserVmSession session) implements SessionWait {}
+        record Unavailable(Failed failure) implements SessionWait {}
+    }
+
+    /** Waits for the session; an interrupt or a failed start ends the wait. */
+    private SessionWait awaitSession(CellExecution execution) {
         CompletableFuture<UserVmSession> future;
         synchronized (lock) {
             future = session;
         }
         CompletableFuture.anyOf(future, execution.interruptRequested).exceptionally(e -> null).join();
         if (!future.isDone()) {
-            return Tracebacks.interrupted();
+            return new SessionWait.Unavailable(Tracebacks.interrupted());
         }
         try {
             UserVmSession s = future.join();
             if (s.isAlive()) {
-                return s;
+                return new SessionWait.Ready(s);
             }
             replace(s);
             return awaitSession(execution);
@@ -249,8 +259,8 @@ public final class JShellEngine implements Engine {
                     session = boot(); // try again for the next cell
                 }
             }
-            return new Failed("UserVmStartFailed", cause.getMessage(),
-                    List.of(Ansi.BOLD_RED + "UserVmStartFailed" + Ansi.RESET + ": " + cause.getMessage()));
+            return new SessionWait.Unavailable(new Failed("UserVmStartFailed", cause.getMessage(),
+                    List.of(Ansi.BOLD_RED + "UserVmStartFailed" + Ansi.RESET + ": " + cause.getMessage())));
         }
     }
 
