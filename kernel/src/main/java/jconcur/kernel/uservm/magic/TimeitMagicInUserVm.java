@@ -4,14 +4,14 @@ package jconcur.kernel.uservm.magic;
  * Runs in the user VM for %timeit and %%timeit, as IPython's timeit: with loops 0 it picks 1, 10, 100, ...
  * loops until one run takes at least 0.2 s, then times repeat runs of that many loops.
  */
-public final class Timeit {
+public final class TimeitMagicInUserVm {
 
     private static final double CALIBRATION_SECONDS = 0.2;
 
     /** Keeps values of timed expressions alive so that the JIT cannot drop their computation. */
     private static volatile Object sink;
 
-    private Timeit() {}
+    private TimeitMagicInUserVm() {}
 
     public static void run(int loops, int repeat, int precision, boolean quiet, Timing.Body body) throws Throwable {
         measure(loops, repeat, precision, quiet, body);

@@ -18,7 +18,7 @@ import jconcur.kernel.link.Handshake;
  * role byte within a short time; anything else is logged and closed. Accepts one command and one side
  * connection, then stops listening, so nothing else can connect at all.
  */
-final class SessionListener implements Closeable {
+final class UserVmPort implements Closeable {
 
     private static final int HELLO_TIMEOUT_MS = 5000;
 
@@ -27,7 +27,7 @@ final class SessionListener implements Closeable {
     private final CompletableFuture<Socket> command = new CompletableFuture<>();
     private final CompletableFuture<Socket> side = new CompletableFuture<>();
 
-    SessionListener() throws IOException {
+    UserVmPort() throws IOException {
         acceptor = new LoopbackAcceptor("the user VM port", this::admit);
     }
 
@@ -82,7 +82,7 @@ final class SessionListener implements Closeable {
     @Override
     public void close() {
         acceptor.close();
-        IOException closed = new IOException("the session listener was closed");
+        IOException closed = new IOException("the user VM port was closed");
         command.completeExceptionally(closed);
         side.completeExceptionally(closed);
     }
