@@ -34,13 +34,16 @@ final class CellExecution {
     final int serial;
     /** The count the notebook shows for the cell ([n]), or 0. */
     final int executionCount;
+    /** The number the kernel routes output of the cell's code and of the threads it starts by. */
+    final int outputCell;
     final CountDownLatch finished = new CountDownLatch(1);
     final CompletableFuture<Void> interruptRequested = new CompletableFuture<>();
     volatile UserVmSession session;
 
-    CellExecution(int serial, int executionCount) {
+    CellExecution(int serial, int executionCount, int outputCell) {
         this.serial = serial;
         this.executionCount = executionCount;
+        this.outputCell = outputCell;
     }
 
     boolean interrupted() {
@@ -59,6 +62,7 @@ final class CellExecution {
         JShell jshell = s.jshell();
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
+        s.control().outputCell(outputCell);
         Optional<MimeBundle> result = Optional.empty();
         List<String> declared = new ArrayList<>();
         List<DeclarationSnippet> unresolved = new ArrayList<>();

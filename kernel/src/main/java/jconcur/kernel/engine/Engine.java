@@ -10,11 +10,16 @@ public interface Engine extends AutoCloseable {
     /** Runs one cell and blocks until it finishes, fails or is interrupted. Output goes to the EngineOutput. */
     ExecuteOutcome execute(String code);
 
+    /** Who the cell executed next is; until the first call, a cell with no count and no output cell. */
+    default void nextCell(NextCell cell) {}
+
     /**
-     * The execution count the notebook shows for the cell executed next ([n]), or 0 when it shows none
-     * (silent cells); tracebacks name the earlier cell a frame is in by it.
+     * @param executionCount the count the notebook shows for the cell ([n]), or 0 when it shows none (silent
+     *                       cells); tracebacks name the earlier cell a frame is in by it
+     * @param outputCell     the number output of the cell's code carries, also output of the threads it starts,
+     *                       whenever it prints (see {@link EngineOutput#print})
      */
-    default void nextExecutionCount(int executionCount) {}
+    record NextCell(int executionCount, int outputCell) {}
 
     /** Stops the running cell (busy loops included); returns at once. */
     void interrupt();

@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.link.OutputOrigin;
 import jconcur.kernel.link.ThreadSnapshot;
 import jdk.jshell.JShell;
 
@@ -43,7 +44,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
     private CompletableFuture<UserVmSession> session;
     private volatile CellExecution running;
     private int cellSerial;
-    private volatile int nextExecutionCount;
+    private volatile NextCell nextCell = new NextCell(0, OutputOrigin.NO_CELL);
     private volatile boolean closed;
 
     private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
@@ -71,7 +72,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
     public ExecuteOutcome execute(String code) {
         CellExecution execution;
         synchronized (lock) {
-            execution = new CellExecution(++cellSerial, nextExecutionCount);
+            execution = new CellExecution(++cellSerial, nextCell.executionCount(), nextCell.outputCell());
         }
         running = execution;
         try {
@@ -107,8 +108,8 @@ public final class JShellEngine implements Engine, UserVmSetup {
     }
 
     @Override
-    public void nextExecutionCount(int executionCount) {
-        nextExecutionCount = executionCount;
+    public void nextCell(NextCell cell) {
+        nextCell = cell;
     }
 
     @Override

@@ -36,6 +36,8 @@ import jconcur.kernel.link.ThreadSnapshot;
 final class SideChannelHost {
 
     private static final Logger LOG = Logger.getLogger(SideChannelHost.class.getName());
+    /** Output frames held back at most while more arrive (the user VM sends a batch in one write). */
+    private static final int MAX_HELD_FRAMES = 256;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -110,31 +112,51 @@ final class SideChannelHost {
         }
     }
 
+    /**
+     * Output frames that arrived together (one batch of the user VM) go to the notebook together, so that output of
+     * threads printing in turn is not one message per frame; a message goes out after the output before it.
+     */
     private void readLoop() {
+        int held = 0;
         try {
             while (true) {
                 Frame frame = Frame.read(in);
-                try {
-                    if (frame.kind() == Frame.MESSAGE) {
+                if (frame.kind() == Frame.MESSAGE) {
+                    held = passOn(held);
+                    try {
                         handle(frame.payload());
-                    } else {
-                        delivery.deliver(frame.kind(), frame.payload());
+                    } finally {
+                        delivered(1);
                     }
-                } finally {
-                    synchronized (this) {
-                        framesDelivered++;
-                        notifyAll();
+                } else {
+                    delivery.add(frame.kind(), frame.payload());
+                    held++;
+                    if (in.available() == 0 || held >= MAX_HELD_FRAMES) {
+                        held = passOn(held);
                     }
                 }
             }
         } catch (IOException e) {
             // the user VM is gone; the session notices through the process
         } finally {
+            delivery.flush();
             synchronized (this) {
                 ended = true;
                 notifyAll();
             }
         }
+    }
+
+    /** Passes the held output frames on to the notebook; returns how many are held now (none). */
+    private int passOn(int held) {
+        delivery.flush();
+        delivered(held);
+        return 0;
+    }
+
+    private synchronized void delivered(int frames) {
+        framesDelivered += frames;
+        notifyAll();
     }
 
     private void handle(byte[] payload) throws IOException {
@@ -149,8 +171,8 @@ final class SideChannelHost {
             return;
         }
         switch (message) {
-            case Display d -> deliver(() -> output.display(d.bundle(), d.displayId(), d.update()));
-            case ClearOutput c -> deliver(() -> output.clearOutput(c.untilNewOutput()));
+            case Display d -> deliver(() -> output.display(d.bundle(), d.displayId(), d.update(), d.origin()));
+            case ClearOutput c -> deliver(() -> output.clearOutput(c.untilNewOutput(), c.origin()));
             // The answer may take minutes; output and displays from other threads must not wait for it.
             case InputRequest r -> Thread.ofVirtual().name("jconcur-input").start(() -> answerInput(r));
             case ThreadsReply r -> {

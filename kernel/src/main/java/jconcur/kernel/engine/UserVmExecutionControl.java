@@ -5,6 +5,7 @@ import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import jconcur.kernel.uservm.CellInterrupted;
 import jconcur.kernel.link.AgentCommand;
+import jconcur.kernel.link.SnippetInvoke;
 import jconcur.kernel.link.TaggedResult;
 import jconcur.kernel.link.TaggedResult.Flag;
 import jdk.jshell.execution.JdiExecutionControl;
@@ -25,6 +26,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     private final VirtualMachine vm;
     private final SideChannelHost side;
     private volatile boolean keepNextValue;
+    private volatile int outputCell;
     private volatile boolean richValuePending;
     private volatile boolean displayIdReturned;
     private volatile StackTraceElement[] stoppedAt;
@@ -43,6 +45,11 @@ final class UserVmExecutionControl extends JdiExecutionControl {
             throw new EngineTerminationException("the user VM is gone");
         }
         return vm;
+    }
+
+    /** The output cell of the snippets invoked from now on (see {@link SnippetInvoke}). */
+    void outputCell(int cell) {
+        outputCell = cell;
     }
 
     /** Whether the next invoke keeps its value in the user VM so that {@link #renderKeptValue} can render it. */
@@ -83,7 +90,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         stopped = false;
         stoppedAt = null;
         try {
-            TaggedResult result = TaggedResult.decode(super.invoke(className, keep ? methodName + AgentCommand.KEEP_VALUE_SUFFIX : methodName));
+            TaggedResult result = TaggedResult.decode(super.invoke(className, new SnippetInvoke(methodName, outputCell, keep).encode()));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
             richValuePending = result.has(Flag.RICH);
             displayIdReturned = result.has(Flag.DISPLAY_ID);

@@ -16,8 +16,6 @@ public enum AgentCommand {
 
     /** Class name of the invokes that are commands rather than cells. */
     public static final String CLASS_NAME = "jconcur.command";
-    /** Suffix of a cell's invoke method name asking the agent to keep its value for a later {@link #RENDER}. */
-    public static final String KEEP_VALUE_SUFFIX = "#keep";
     /**
      * Longest text an invoke result carries: JShell cuts out the middle of invoke results over 21,844 characters
      * (ExecutionControlForwarder's writeUTF limit), which would splice a chart's JSON into garbage.

@@ -16,10 +16,10 @@ public sealed interface SideMessage {
     sealed interface ToUserVm extends SideMessage {}
 
     /** display(...) (update false) or updateDisplay(...) (update true) of user code. */
-    record Display(MimeBundle bundle, String displayId, boolean update) implements ToKernel {}
+    record Display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin) implements ToKernel {}
 
     /** clearOutput(wait) of user code; with untilNewOutput, the front end clears when new output arrives. */
-    record ClearOutput(boolean untilNewOutput) implements ToKernel {}
+    record ClearOutput(boolean untilNewOutput, OutputOrigin origin) implements ToKernel {}
 
     /** User code reads System.in: asks the front end for a line; answered by an {@link InputReply}. */
     record InputRequest(long id, String prompt, boolean password) implements ToKernel {}

@@ -41,9 +41,9 @@ public final class SideMessageCodec {
     public static byte[] encode(SideMessage message) {
         ObjectNode json = NODES.objectNode();
         switch (message) {
-            case Display d -> json.put("type", "display").<ObjectNode>set("bundle", bundleNode(d.bundle()))
-                    .put("displayId", d.displayId()).put("update", d.update());
-            case ClearOutput c -> json.put("type", "clear").put("wait", c.untilNewOutput());
+            case Display d -> originFields(json.put("type", "display").<ObjectNode>set("bundle", bundleNode(d.bundle()))
+                    .put("displayId", d.displayId()).put("update", d.update()), d.origin());
+            case ClearOutput c -> originFields(json.put("type", "clear").put("wait", c.untilNewOutput()), c.origin());
             case InputRequest r -> json.put("type", "input").put("id", r.id()).put("prompt", r.prompt())
                     .put("password", r.password());
             case Exiting e -> json.put("type", "exiting");
@@ -107,8 +107,8 @@ public final class SideMessageCodec {
         Fields message = new Fields("side-channel message '" + type + "'", root);
         SideMessage decoded = switch (type) {
             case "display" -> new Display(bundle(message.object("bundle")), message.text("displayId"),
-                    message.bool("update"));
-            case "clear" -> new ClearOutput(message.bool("wait"));
+                    message.bool("update"), origin(message));
+            case "clear" -> new ClearOutput(message.bool("wait"), origin(message));
             case "input" -> new InputRequest(message.id(), message.text("prompt"), message.bool("password"));
             case "exiting" -> new Exiting();
             case "threads-reply" -> new ThreadsReply(message.id(), snapshot(message.object("snapshot")));
@@ -120,6 +120,14 @@ public final class SideMessageCodec {
             throw message.malformed("sent the wrong way (it is not a " + direction.getSimpleName() + ")");
         }
         return direction.cast(decoded);
+    }
+
+    private static ObjectNode originFields(ObjectNode json, OutputOrigin origin) {
+        return json.put("cell", origin.cell()).put("thread", origin.thread());
+    }
+
+    private static OutputOrigin origin(Fields message) throws MalformedSideMessageException {
+        return new OutputOrigin((int) message.number("cell"), message.text("thread"));
     }
 
     // --- bundles ---

@@ -45,8 +45,8 @@ public final class MagicEngine implements Engine {
     }
 
     @Override
-    public void nextExecutionCount(int executionCount) {
-        engine.nextExecutionCount(executionCount);
+    public void nextCell(NextCell cell) {
+        engine.nextCell(cell);
     }
 
     @Override

@@ -8,7 +8,8 @@ import jconcur.kernel.link.SideMessage;
 
 /**
  * Notebook output from user code, statically imported in every cell (IJava-compatible names).
- * Works from any thread, also after the cell that started the thread has ended.
+ * Works from any thread, also after the cell that started the thread has ended (see {@link OutputCell} for the
+ * cell it shows under).
  */
 public final class Notebook {
 
@@ -66,11 +67,11 @@ public final class Notebook {
 
     /** Clears the output of the running cell; with wait, only when new output arrives (no flicker). */
     public static void clearOutput(boolean wait) {
-        send(new SideMessage.ClearOutput(wait));
+        send(new SideMessage.ClearOutput(wait, OutputCell.origin()));
     }
 
     private static void send(MimeBundle bundle, String id, boolean update) {
-        send(new SideMessage.Display(bundle, id, update));
+        send(new SideMessage.Display(bundle, id, update, OutputCell.origin()));
     }
 
     private static void send(SideMessage.ToKernel message) {

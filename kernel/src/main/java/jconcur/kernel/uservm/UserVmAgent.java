@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.Callable;
 import jconcur.kernel.link.AgentCommand;
+import jconcur.kernel.link.OutputOrigin;
+import jconcur.kernel.link.SnippetInvoke;
 import jconcur.kernel.link.TaggedResult;
 import jconcur.kernel.link.TaggedResult.Flag;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -20,6 +22,8 @@ final class UserVmAgent extends DirectExecutionControl {
     private final OutputBatcher output;
     /** The value of the last invoke that asked to keep it, until the kernel renders it or the next invoke. */
     private Object keptValue;
+    /** The output cell of the last snippet: later commands (render, a variable's value) run for it too. */
+    private int cell = OutputOrigin.NO_CELL;
     /** The rendering the kernel is reading piece by piece, and how far it has read. */
     private String rendered;
     private int renderedSent;
@@ -35,8 +39,15 @@ final class UserVmAgent extends DirectExecutionControl {
         if (AgentCommand.CLASS_NAME.equals(className)) {
             return command(methodName);
         }
-        boolean keep = methodName.endsWith(AgentCommand.KEEP_VALUE_SUFFIX);
-        String name = keep ? methodName.substring(0, methodName.length() - AgentCommand.KEEP_VALUE_SUFFIX.length()) : methodName;
+        SnippetInvoke snippet;
+        try {
+            snippet = SnippetInvoke.decode(methodName);
+        } catch (IllegalArgumentException e) {
+            throw new InternalException(e.getMessage());
+        }
+        boolean keep = snippet.keepValue();
+        String name = snippet.methodName();
+        cell = snippet.outputCell();
         keptValue = null;
         Method doit;
         try {
@@ -133,9 +144,11 @@ final class UserVmAgent extends DirectExecutionControl {
         // The kernel stops user code through JDI (see UserCode); nothing to do on the command channel.
     }
 
+    /** Runs user code of the current cell; this thread and the threads it starts print for that cell. */
     private <T> T runCell(Callable<T> body) throws RunException {
         UserCode.Outcome<T> outcome;
-        output.startCell();
+        OutputCell.enter(cell);
+        output.startCell(cell);
         try {
             outcome = UserCode.run(body);
         } finally {

@@ -42,9 +42,9 @@ class SideMessageCodecTest {
     void everyMessageToTheKernelReadsBackAsSent() throws IOException {
         List<SideMessage.ToKernel> messages = List.of(
                 new Display(new MimeBundle(Map.of("text/plain", "42", "application/json", Map.of("a", List.of(1, 2))),
-                        Map.of("image/png", Map.of("width", 720))), "id-1", false),
-                new Display(MimeBundle.text("updated"), "id-1", true),
-                new ClearOutput(true),
+                        Map.of("image/png", Map.of("width", 720))), "id-1", false, new OutputOrigin(3, "worker-1")),
+                new Display(MimeBundle.text("updated"), "id-1", true, new OutputOrigin(OutputOrigin.NO_CELL, "main")),
+                new ClearOutput(true, new OutputOrigin(4, "main")),
                 new InputRequest(7, "Name: ", true),
                 new Exiting(),
                 new ThreadsReply(3, new ThreadSnapshot(List.of(MAIN, WORKER), Optional.of(MAIN),
@@ -81,7 +81,7 @@ class SideMessageCodecTest {
         assertMalformed("unknown type", "{\"type\":\"dance\"}", "side-channel message 'dance' unknown type");
         assertMalformed("missing field", "{\"type\":\"display\",\"bundle\":{\"data\":{}},\"update\":false}",
                 "side-channel message 'display' has no field 'displayId'");
-        assertMalformed("wrong kind", "{\"type\":\"clear\",\"wait\":\"yes\"}",
+        assertMalformed("wrong kind", "{\"type\":\"clear\",\"wait\":\"yes\",\"cell\":1,\"thread\":\"main\"}",
                 "side-channel message 'clear' field 'wait' is not true or false");
         assertMalformed("fraction as id", "{\"type\":\"input\",\"id\":1.5,\"prompt\":\"\",\"password\":false}",
                 "field 'id' is not a whole number");
@@ -127,6 +127,31 @@ class SideMessageCodecTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentCommand.of("dance"));
         assertEquals("unknown agent command 'dance'", e.getMessage());
+    }
+
+    @Test
+    void snippetInvokesCarryTheirCellAndWhetherToKeepTheValue() {
+        for (SnippetInvoke invoke : List.of(new SnippetInvoke("do_it$", 12, true), new SnippetInvoke("do_it$", 0, false))) {
+            assertEquals(invoke, SnippetInvoke.decode(invoke.encode()));
+        }
+        assertEquals(new SnippetInvoke("do_it$", OutputOrigin.NO_CELL, false), SnippetInvoke.decode("do_it$"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SnippetInvoke.decode("do_it$#x"));
+        assertEquals("not a snippet invoke: 'do_it$#x'", e.getMessage());
+    }
+
+    @Test
+    void outputChunksCarryTheirOrigin() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputChunk.append(out, Frame.STDERR, new OutputOrigin(70_000, "pool-1-thread-2 ü"), bytes("xerr\n"), 1, 4);
+        Frame frame = Frame.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
+        assertEquals(Frame.STDERR, frame.kind());
+        OutputChunk chunk = OutputChunk.decode(frame.payload());
+        assertEquals(new OutputOrigin(70_000, "pool-1-thread-2 ü"), chunk.origin());
+        assertEquals("err\n", new String(chunk.bytes(), StandardCharsets.UTF_8));
+        IOException shortFrame = assertThrows(IOException.class, () -> OutputChunk.decode(new byte[] {0, 0, 0, 1, 0}));
+        assertTrue(shortFrame.getMessage().contains("shorter than its header"), shortFrame.getMessage());
+        IOException longName = assertThrows(IOException.class, () -> OutputChunk.decode(new byte[] {0, 0, 0, 1, 0, 9, 65}));
+        assertTrue(longName.getMessage().contains("names a thread of 9 bytes but holds 1"), longName.getMessage());
     }
 
     @Test
