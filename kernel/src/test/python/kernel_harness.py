@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 
 import zmq
 from jupyter_client.manager import KernelManager
@@ -88,6 +89,19 @@ class CellRun:
             self.status, self.error_text(), self.stream("stdout")[-2000:], self.stream("stderr")[-2000:])
 
 
+class KernelTestCase(unittest.TestCase):
+    """Tests that share one kernel: started before the class's first test, shut down after its last (also when
+    a subclass's setUpClass fails after super().setUpClass()). kernel_options are RunningKernel's arguments."""
+
+    kernel_options = {}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kernel = RunningKernel(**cls.kernel_options)
+        cls.addClassCleanup(cls.kernel.shutdown)
+
+
 class RunningKernel:
     """A kernel started from the kernelspec by a KernelManager, with a blocking client."""
 
@@ -103,7 +117,7 @@ class RunningKernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=120)
-        # Every iopub message seen, whatever its parent (background output lands on later cells).
+        # Every iopub message seen, whatever its parent (a thread's output goes to the cell that started it).
         self.iopub_log = []
 
     def log(self):

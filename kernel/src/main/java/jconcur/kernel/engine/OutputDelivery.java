@@ -3,20 +3,17 @@ package jconcur.kernel.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Printed;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.link.Frame;
 import jconcur.kernel.link.OutputChunk;
+import jconcur.kernel.log.Log;
 
 /**
  * Passes stdout/stderr frames of the user VM to the notebook, a batch at a time, decoding UTF-8 split across
  * frames, with frames of notebook code in stack traces named by cell line.
  */
 final class OutputDelivery {
-
-    private static final Logger LOG = Logger.getLogger(OutputDelivery.class.getName());
 
     private final EngineOutput output;
     /** Keeps the last lines of stderr for the report when the user VM dies. */
@@ -38,7 +35,7 @@ final class OutputDelivery {
         try {
             chunk = OutputChunk.decode(payload);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "broken output frame from the user VM", e);
+            Log.warn("broken output frame from the user VM: %s", e.getMessage());
             return;
         }
         String text;
@@ -65,7 +62,7 @@ final class OutputDelivery {
             output.print(List.copyOf(batch));
         } catch (RuntimeException e) {
             // A failing front end must not stop the channel that also carries displays and input.
-            LOG.log(Level.WARNING, "could not pass user VM output on", e);
+            Log.warn("could not pass user VM output on: %s", e);
         } finally {
             batch.clear();
         }

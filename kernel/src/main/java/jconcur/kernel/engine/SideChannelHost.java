@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.kernel.link.Frame;
 import jconcur.kernel.link.MalformedSideMessageException;
 import jconcur.kernel.link.SideMessage;
@@ -26,6 +24,7 @@ import jconcur.kernel.link.SideMessage.ThreadsReply;
 import jconcur.kernel.link.SideMessage.ThreadsRequest;
 import jconcur.kernel.link.SideMessageCodec;
 import jconcur.kernel.link.ThreadSnapshot;
+import jconcur.kernel.log.Log;
 
 /**
  * The kernel's end of the side channel: one ordered stream of output frames and messages from any user VM
@@ -35,7 +34,6 @@ import jconcur.kernel.link.ThreadSnapshot;
  */
 final class SideChannelHost {
 
-    private static final Logger LOG = Logger.getLogger(SideChannelHost.class.getName());
     /** Output frames held back at most while more arrive (the user VM sends a batch in one write). */
     private static final int MAX_HELD_FRAMES = 256;
 
@@ -76,7 +74,7 @@ final class SideChannelHost {
             while (framesDelivered < count && !ended) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    LOG.warning(() -> "user VM output did not arrive in time (" + framesDelivered + " of " + count + ")");
+                    Log.warn("user VM output did not arrive in time (%d of %d)", framesDelivered, count);
                     return;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -164,7 +162,7 @@ final class SideChannelHost {
         try {
             message = SideMessageCodec.decodeToKernel(payload);
         } catch (MalformedSideMessageException e) {
-            LOG.log(Level.WARNING, "broken side-channel message from the user VM", e);
+            Log.warn("broken side-channel message from the user VM: %s", e.getMessage());
             if (e.requestId().isPresent()) {
                 send(InputReply.failed(e.requestId().getAsLong(), "the kernel could not read this request: " + e.getMessage()));
             }
@@ -206,7 +204,7 @@ final class SideChannelHost {
         try {
             toFrontEnd.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not pass a display on", e);
+            Log.warn("could not pass a display on: %s", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jconcur.charts.WaitForGraphPicture;
 import jconcur.concurrency.LockGraph;
+import jconcur.concurrency.names.WrapperNames;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.link.ThreadSnapshot;
@@ -82,10 +83,10 @@ final class StuckCellReport {
         Map<String, String> ownerOf = new LinkedHashMap<>();
         for (ThreadState thread : cycle) {
             String name = thread.name();
-            thread.holds().forEach(lock -> holds.add(new LockGraph.Hold(name, lockName(lock))));
+            thread.holds().forEach(lock -> holds.add(new LockGraph.Hold(name, lock)));
             if (thread.waitsFor().isPresent() && thread.owner().isPresent()) {
                 String owner = thread.owner().get();
-                waits.add(new LockGraph.Wait(name, lockName(thread.waitsFor().get()), owner));
+                waits.add(new LockGraph.Wait(name, thread.waitsFor().get(), owner));
                 ownerOf.put(name, owner);
             }
         }
@@ -115,8 +116,7 @@ final class StuckCellReport {
         if (heldByCell.isPresent()) {
             List<ThreadState> stuck = heldByCell.get().waiting();
             // Only the locks they wait for: the cell thread also holds the agent's own locks.
-            List<String> held = stuck.stream().flatMap(t -> t.waitsFor().stream()).map(StuckCellReport::lockName)
-                    .distinct().toList();
+            List<String> held = stuck.stream().flatMap(t -> t.waitsFor().stream()).distinct().toList();
             lines.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell's thread \"" + heldByCell.get().cellThread().name()
                     + "\" still holds " + String.join(", ", held)
                     + " (a lock is not released when the cell stops), so these threads are stuck for good"
@@ -137,12 +137,12 @@ final class StuckCellReport {
         StringBuilder head = new StringBuilder("  \"").append(thread.name()).append("\" (")
                 .append(thread.state()).append(")");
         if (thread.waitsFor().isPresent()) {
-            head.append(" waits for ").append(lockName(thread.waitsFor().get()));
+            head.append(" waits for ").append(thread.waitsFor().get());
             head.append(thread.owner().map(owner -> ", held by \"" + owner + "\"").orElse(""));
         }
         List<String> held = thread.holds();
         if (!held.isEmpty()) {
-            head.append("; holds ").append(String.join(", ", held.stream().map(StuckCellReport::lockName).toList()));
+            head.append("; holds ").append(String.join(", ", held));
         }
         lines.add(head.toString());
         List<String> shown = new ArrayList<>();
@@ -178,11 +178,6 @@ final class StuckCellReport {
         }
         lines.addAll(shown);
         return lines;
-    }
-
-    /** "java.util.concurrent.locks.ReentrantLock$NonfairSync@1a2b" -> "ReentrantLock$NonfairSync@1a2b". */
-    private static String lockName(String lock) {
-        return shortName(lock);
     }
 
     private static String shortName(String className) {

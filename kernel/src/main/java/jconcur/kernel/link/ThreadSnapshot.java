@@ -22,9 +22,9 @@ public record ThreadSnapshot(List<ThreadState> deadlocked, Optional<ThreadState>
      * One thread.
      *
      * @param state    its Thread.State name
-     * @param waitsFor the lock it waits for (class@identity-hash), if any
+     * @param waitsFor the lock it waits for, named by LockNames ("ReentrantLock$NonfairSync@1a2b"), if any
      * @param owner    the name of the thread that holds that lock, if known
-     * @param holds    the monitors and java.util.concurrent locks it holds
+     * @param holds    the monitors and java.util.concurrent locks it holds, named the same way
      * @param frames   its top stack frames
      */
     public record ThreadState(String name, long id, String state, Optional<String> waitsFor, Optional<String> owner,

@@ -11,7 +11,7 @@ import java.util.Set;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.link.OutputOrigin;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 
 /**

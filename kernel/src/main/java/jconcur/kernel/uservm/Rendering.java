@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jconcur.charts.Renderers;
 import jconcur.display.MimeBundle;
-import jconcur.display.Renderers;
 import jconcur.kernel.link.SideMessageCodec;
 
 /** How values look in the notebook: the charts module's renderers first, then plain text. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jconcur.concurrency.Deadlocks;
+import jconcur.concurrency.names.LockNames;
 import jconcur.kernel.link.ThreadSnapshot;
 import jconcur.kernel.link.ThreadSnapshot.HeldByIdleCell;
 import jconcur.kernel.link.ThreadSnapshot.ThreadState;
@@ -112,6 +113,6 @@ final class ThreadReport {
     }
 
     private static String lockName(LockInfo lock) {
-        return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
+        return LockNames.of(lock);
     }
 }

@@ -33,13 +33,6 @@ class EnginePartsTest {
     }
 
     @Test
-    void wrapperNamesDisappearFromMessages() {
-        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null",
-                WrapperNames.expunge("Cannot invoke \"String.length()\" because \"REPL.$JShell$22.s\" is null"));
-        assertEquals("Bank", WrapperNames.expunge("REPL.$JShell$12$Bank"));
-    }
-
-    @Test
     void lineTailKeepsTheLastLines() {
         LineTail tail = new LineTail(2);
         tail.append("one\ntw");
@@ -119,8 +112,8 @@ class EnginePartsTest {
 
     @Test
     void deadlockedThreadsAreDescribedWithTheirLocks() {
-        ThreadState thread = new ThreadState("worker", 7, "BLOCKED", Optional.of("java.lang.Object@1f"),
-                Optional.of("main"), List.of("java.lang.Object@2e"),
+        ThreadState thread = new ThreadState("worker", 7, "BLOCKED", Optional.of("Object@1f"),
+                Optional.of("main"), List.of("Object@2e"),
                 List.of(new StackTraceElement("java.lang.Thread", "run", null, 1)));
         StuckCellReport report = new StuckCellReport(new SnippetOrigins(), new UserFrames(new SnippetOrigins()));
         List<String> lines = report.leftBehind(Optional.of(new ThreadSnapshot(List.of(thread), Optional.empty(),
@@ -131,10 +124,10 @@ class EnginePartsTest {
 
     @Test
     void aDeadlockCycleIsAlsoDrawnWithItsTextForPlainClients() {
-        ThreadState one = new ThreadState("one", 7, "BLOCKED", Optional.of("java.lang.Object@1f"), Optional.of("two"),
-                List.of("java.lang.Object@2e"), List.of());
-        ThreadState two = new ThreadState("two", 8, "BLOCKED", Optional.of("java.lang.Object@2e"), Optional.of("one"),
-                List.of("java.lang.Object@1f"), List.of());
+        ThreadState one = new ThreadState("one", 7, "BLOCKED", Optional.of("Object@1f"), Optional.of("two"),
+                List.of("Object@2e"), List.of());
+        ThreadState two = new ThreadState("two", 8, "BLOCKED", Optional.of("Object@2e"), Optional.of("one"),
+                List.of("Object@1f"), List.of());
         MimeBundle picture = StuckCellReport.picture(new ThreadSnapshot(List.of(one, two), Optional.empty(),
                 Optional.empty())).orElseThrow();
         assertTrue(picture.data().containsKey("image/png"));
