@@ -13,27 +13,27 @@ public final class TimeitMagicInUserVm {
 
     private TimeitMagicInUserVm() {}
 
-    public static void run(int loops, int repeat, int precision, boolean quiet, Timing.Body body) throws Throwable {
+    public static void run(int loops, int repeat, int precision, boolean quiet, TimeMagicInUserVm.Body body) throws Throwable {
         measure(loops, repeat, precision, quiet, body);
     }
 
-    public static void run(int loops, int repeat, int precision, boolean quiet, Timing.ValueBody<?> body)
+    public static void run(int loops, int repeat, int precision, boolean quiet, TimeMagicInUserVm.ValueBody<?> body)
             throws Throwable {
         measure(loops, repeat, precision, quiet, () -> sink = body.get());
     }
 
     /** %timeit -o: also returns the result as the cell's value. */
-    public static TimeitResult result(int loops, int repeat, int precision, boolean quiet, Timing.Body body)
+    public static TimeitResult result(int loops, int repeat, int precision, boolean quiet, TimeMagicInUserVm.Body body)
             throws Throwable {
         return measure(loops, repeat, precision, quiet, body);
     }
 
     public static TimeitResult result(int loops, int repeat, int precision, boolean quiet,
-                                      Timing.ValueBody<?> body) throws Throwable {
+                                      TimeMagicInUserVm.ValueBody<?> body) throws Throwable {
         return measure(loops, repeat, precision, quiet, () -> sink = body.get());
     }
 
-    private static TimeitResult measure(int loops, int repeat, int precision, boolean quiet, Timing.Body body)
+    private static TimeitResult measure(int loops, int repeat, int precision, boolean quiet, TimeMagicInUserVm.Body body)
             throws Throwable {
         int number = loops;
         if (number == 0) {
@@ -60,7 +60,7 @@ public final class TimeitMagicInUserVm {
         return result;
     }
 
-    private static double runOnce(int number, Timing.Body body) throws Throwable {
+    private static double runOnce(int number, TimeMagicInUserVm.Body body) throws Throwable {
         long start = System.nanoTime();
         for (int i = 0; i < number; i++) {
             body.run();
