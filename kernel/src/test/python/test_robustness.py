@@ -386,6 +386,30 @@ announcer.start();
         self.assertEqual("cell B done\n", b.stream("stdout"), b.describe())
         self.assertIn("announced by a thread of cell A\n", self.text(self.parented_to(a)))
 
+    def test_threads_printing_in_turn_are_batched_not_one_message_per_line(self):
+        # Strictly in turn: each line comes from another thread than the line before.
+        run = self.kernel.ok("""
+AtomicInteger turn = new AtomicInteger();
+Thread[] printers = new Thread[4];
+for (int t = 0; t < printers.length; t++) {
+    int id = t;
+    printers[t] = new Thread(() -> {
+        for (int i = 0; i < 200; i++) {
+            while (turn.get() % 4 != id) Thread.yield();
+            System.out.println("printer " + id + " line " + i);
+            turn.incrementAndGet();
+        }
+    }, "printer-" + t);
+    printers[t].start();
+}
+for (Thread p : printers) p.join();
+""")
+        lines = run.stream("stdout").splitlines()
+        self.assertEqual(800, len(lines))
+        self.assertEqual(800, len(set(lines)), "every line whole and once")
+        messages = [m for m in run.messages if m["msg_type"] == "stream"]
+        self.assertLess(len(messages), 100, "%d stream messages for 800 lines of 4 threads" % len(messages))
+
     def test_threads_of_a_cell_run_again_print_to_the_running_cell_under_their_name(self):
         first = self.kernel.ok("""
 CountDownLatch speak = new CountDownLatch(1);
