@@ -1,4 +1,4 @@
-"""What a new user trips over (issue 16), each item through the installed kernel with jupyter_client.
+"""What a new user trips over, each item through the installed kernel with jupyter_client.
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_new_user
@@ -6,19 +6,11 @@ Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed ke
 
 import unittest
 
-from kernel_harness import RunningKernel, plain
+from kernel_harness import KernelTestCase, plain
 
 
-class NewUserTests(unittest.TestCase):
+class NewUserTests(KernelTestCase):
     """One kernel for all: each test uses its own names."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def test_kernel_jvm_options_reach_no_other_process(self):
         run = self.kernel.ok('%%bash\necho "options=[${JDK_JAVA_OPTIONS-}]"')
@@ -74,10 +66,12 @@ class NewUserTests(unittest.TestCase):
         run = self.kernel.run("""ReentrantLock lockA = new ReentrantLock(), lockB = new ReentrantLock();
 CountDownLatch bHeld = new CountDownLatch(1);
 lockA.lock();
-Thread other = new Thread(() -> { lockB.lock(); bHeld.countDown(); lockA.lock(); }, "other");
-other.start(); bHeld.await(); System.out.println("both locked");
+Thread other = new Thread(() -> { lockB.lock(); bHeld.countDown(); while (!lockB.hasQueuedThreads()) Thread.onSpinWait(); System.out.println("both locked"); lockA.lock(); }, "other");
+other.start(); bHeld.await();
 lockB.lock();
 """, interrupt_on=lambda m: m["msg_type"] == "stream" and "both locked" in m["content"]["text"], timeout=120)
+        # "both locked" comes once the cell waits in lockB.lock(): an interrupt sent earlier, between two of the
+        # cell's snippets, would stop the cell before that line.
         text = run.error_text()
         self.assertEqual("error", run.status, run.describe())
         self.assertIn("at line 6: lockB.lock();", text)

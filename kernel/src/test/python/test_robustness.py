@@ -1,4 +1,4 @@
-"""Robustness and security of the jconcur kernel (issue 3), driven through jupyter_client.
+"""Robustness and security of the jconcur kernel, driven through jupyter_client.
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_robustness
@@ -23,8 +23,8 @@ import uuid
 import zmq
 from jupyter_client.session import Session
 
-from kernel_harness import (HeartbeatProbe, ResponsivenessProbe, RunningKernel, established_peers, figure,
-                           listening_ports, plain, wait_until)
+from kernel_harness import (HeartbeatProbe, KernelTestCase, ResponsivenessProbe, RunningKernel, established_peers,
+                           figure, listening_ports, plain, wait_until)
 from process_tree import children, process_alive
 
 HELPERS_WORK = "amdahlSpeedup(0.1, 8)"
@@ -37,17 +37,13 @@ def started(marker):
     return lambda m: m["msg_type"] == "stream" and marker in m["content"]["text"]
 
 
-class InterruptTests(unittest.TestCase):
+class InterruptTests(KernelTestCase):
     """Interrupts of busy, sleeping, waiting and deadlocked cells."""
 
     @classmethod
     def setUpClass(cls):
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.kernel.ok("int before = 41;")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def interrupted(self, code, marker, limit, name):
         run = self.kernel.run(code, interrupt_on=started(marker), timeout=120)
@@ -145,16 +141,8 @@ a.join(); b.join();
 """, "deadlock_lock_recovery")
 
 
-class UserVmEndTests(unittest.TestCase):
+class UserVmEndTests(KernelTestCase):
     """The user VM exits, halts, runs out of memory or stack, or is killed: the kernel carries on."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def setUp(self):
         self.kernel.ok("int before = 41;")
@@ -276,18 +264,10 @@ class NoOrphanTests(unittest.TestCase):
         figure("user_vm_gone_after_kernel_sigkill", "%.2f s" % self.assert_gone(self.user_vm, "the user VM", 5))
 
 
-class OutputFloodTests(unittest.TestCase):
+class OutputFloodTests(KernelTestCase):
     """Output floods: the kernel keeps answering; output beyond the per-cell cap is dropped with a note."""
 
     LIMIT = 1 << 20  # the default JCONCUR_OUTPUT_LIMIT, 1 MB
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def flood(self, code, name, interrupt_after=None):
         probe = ResponsivenessProbe(self.kernel)
@@ -346,19 +326,23 @@ class OutputFloodTests(unittest.TestCase):
         self.assertEqual("42", self.kernel.value("41 + 1"))
 
 
-class BackgroundThreadTests(unittest.TestCase):
-    """Output and displays of threads that outlive their cell go to the latest cell, never to the kernel log."""
+class BackgroundThreadTests(KernelTestCase):
+    """Output and displays of a thread go to the cell that started it while that cell's output is on screen (as
+    ipykernel routes a thread's output), else to the running cell marked with the thread's name; never to the
+    kernel log."""
 
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
+    def parented_to(self, cell):
+        """The iopub messages so far whose parent is this cell's request."""
+        msg_id = cell.messages[0]["parent_header"]["msg_id"]
+        return [m for m in self.kernel.iopub_log if m["parent_header"].get("msg_id") == msg_id]
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
+    @staticmethod
+    def text(messages, name="stdout"):
+        return "".join(m["content"]["text"] for m in messages
+                       if m["msg_type"] == "stream" and m["content"]["name"] == name)
 
-    def test_output_of_a_thread_started_in_an_earlier_cell(self):
-        self.kernel.ok("""
+    def test_output_after_its_cell_ended_goes_to_the_cell_that_started_the_thread(self):
+        started = self.kernel.ok("""
 SynchronousQueue<String> words = new SynchronousQueue<>();
 Thread echo = new Thread(() -> {
     try {
@@ -375,36 +359,85 @@ echo.setDaemon(true);
 echo.start();
 """)
         for word in ("one", "two", "three"):
-            cell = self.kernel.ok('words.put("%s");' % word)
-            msg_id = cell.messages[0]["parent_header"]["msg_id"]
-            later = [m for m in self.kernel.collect_iopub(2.0) if m["parent_header"].get("msg_id") == msg_id]
-            arrived = cell.messages + later
-            text = lambda name: "".join(m["content"]["text"] for m in arrived
-                                        if m["msg_type"] == "stream" and m["content"]["name"] == name)
-            self.assertIn("out %s\n" % word, text("stdout"))
-            self.assertIn("err %s\n" % word, text("stderr"))
+            put = self.kernel.ok('words.put("%s");' % word)
+            self.kernel.collect_iopub(2.0)
+            arrived = self.parented_to(started)
+            self.assertIn("out %s\n" % word, self.text(arrived))
+            self.assertIn("err %s\n" % word, self.text(arrived, "stderr"))
             displays = [m["content"]["data"].get("text/plain") for m in arrived if m["msg_type"] == "display_data"]
-            self.assertEqual(["display %s" % word], displays)
-            # After the cell went idle, yet on that cell.
-            self.assertTrue(any(m["msg_type"] == "display_data" for m in later), "display came before idle")
+            self.assertEqual("display %s" % word, displays[-1])
+            self.assertNotIn(word, self.text(self.parented_to(put)) + self.text(self.parented_to(put), "stderr"))
         log = self.kernel.log()
         for word in ("one", "two", "three"):
             self.assertNotIn("out " + word, log)
             self.assertNotIn("err " + word, log)
 
+    def test_a_thread_printing_while_another_cell_runs_prints_to_its_own_cell(self):
+        a = self.kernel.ok("""
+CountDownLatch announce = new CountDownLatch(1);
+Thread announcer = new Thread(() -> {
+    try { announce.await(); } catch (InterruptedException e) { return; }
+    System.out.println("announced by a thread of cell A");
+}, "announcer");
+announcer.start();
+""", cell_id="cell-a")
+        b = self.kernel.ok('announce.countDown(); announcer.join(); Thread.sleep(300); System.out.println("cell B done");',
+                           cell_id="cell-b")
+        self.assertEqual("cell B done\n", b.stream("stdout"), b.describe())
+        self.assertIn("announced by a thread of cell A\n", self.text(self.parented_to(a)))
 
-class SecurityTests(unittest.TestCase):
+    def test_threads_printing_in_turn_are_batched_not_one_message_per_line(self):
+        # Strictly in turn: each line comes from another thread than the line before.
+        run = self.kernel.ok("""
+AtomicInteger turn = new AtomicInteger();
+Thread[] printers = new Thread[4];
+for (int t = 0; t < printers.length; t++) {
+    int id = t;
+    printers[t] = new Thread(() -> {
+        for (int i = 0; i < 200; i++) {
+            while (turn.get() % 4 != id) Thread.yield();
+            System.out.println("printer " + id + " line " + i);
+            turn.incrementAndGet();
+        }
+    }, "printer-" + t);
+    printers[t].start();
+}
+for (Thread p : printers) p.join();
+""")
+        lines = run.stream("stdout").splitlines()
+        self.assertEqual(800, len(lines))
+        self.assertEqual(800, len(set(lines)), "every line whole and once")
+        messages = [m for m in run.messages if m["msg_type"] == "stream"]
+        self.assertLess(len(messages), 100, "%d stream messages for 800 lines of 4 threads" % len(messages))
+
+    def test_threads_of_a_cell_run_again_print_to_the_running_cell_under_their_name(self):
+        first = self.kernel.ok("""
+CountDownLatch speak = new CountDownLatch(1);
+Thread old = new Thread(() -> {
+    try { speak.await(); } catch (InterruptedException e) { return; }
+    System.out.println("from the old run");
+    System.out.print("still ");
+    System.out.println("the old run");
+}, "old-echo");
+old.start();
+""", cell_id="cell-rerun")
+        # Run again (edited, as users do): the first run's output is gone from the notebook.
+        self.kernel.ok("int ranAgain = 1;", cell_id="cell-rerun")
+        running = self.kernel.ok('speak.countDown(); old.join(); Thread.sleep(300); System.out.println("running cell");',
+                                 cell_id="cell-c")
+        self.assertEqual("[old-echo] from the old run\n[old-echo] still the old run\nrunning cell\n",
+                         running.stream("stdout"), running.describe())
+        self.assertNotIn("old run", self.text(self.parented_to(first)))
+
+
+class SecurityTests(KernelTestCase):
     """Forged messages are dropped and logged, sockets listen on loopback only, the user VM port wants the secret."""
 
     @classmethod
     def setUpClass(cls):
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.scratch = tempfile.mkdtemp(prefix="jconcur-security-")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
-        shutil.rmtree(cls.scratch, ignore_errors=True)
+        cls.addClassCleanup(shutil.rmtree, cls.scratch, ignore_errors=True)
 
     def marker_cell(self, name):
         """Code that leaves a file behind if it ever runs, and that file."""
@@ -504,7 +537,7 @@ class SecurityTests(unittest.TestCase):
         self.fail("never reached the user VM ports while they listened: %s" % probe.outcomes)
 
 
-class FuzzTests(unittest.TestCase):
+class FuzzTests(KernelTestCase):
     """Malformed frames, bad JSON, wrong types, huge frames and random bytes on every channel: the kernel
     neither crashes nor hangs, answers every well-formed request, and answers kernel_info after each batch."""
 
@@ -515,18 +548,14 @@ class FuzzTests(unittest.TestCase):
         cls.seed = int(os.environ.get("JCONCUR_FUZZ_SEED", random.randrange(1 << 30)))
         figure("fuzz_seed", "%d (JCONCUR_FUZZ_SEED=%d repeats this run)" % (cls.seed, cls.seed))
         cls.random = random.Random(cls.seed)
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.info = cls.kernel.connection()
         cls.key = cls.kernel.km.session.key
         cls.context = zmq.Context()
+        cls.addClassCleanup(cls.context.destroy, linger=0)
         cls.hb = HeartbeatProbe(cls.info, cls.context)
+        cls.addClassCleanup(cls.hb.close)
         cls.kernel.ok("int before = 41;")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.hb.close()
-        cls.context.destroy(linger=0)
-        cls.kernel.shutdown()
 
     def assert_alive(self, batch):
         self.assertTrue(process_alive(self.kernel.pid), "the kernel died after " + batch)

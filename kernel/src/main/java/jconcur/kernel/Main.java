@@ -22,7 +22,7 @@ import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.protocol.KernelInfo;
 import jconcur.kernel.wire.Channels;
 import jconcur.kernel.wire.ConnectionInfo;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /** Entry point of the kernel jar: {@code kernel CONNECTION_FILE}, {@code install [...]}. */
 public final class Main {
@@ -163,7 +163,8 @@ public final class Main {
      */
     private static Engine engine(EngineOutput output) {
         // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        return new MagicEngine(JShellEngine.start(output, null), output);
+        JShellEngine engine = JShellEngine.start(output, null);
+        return new MagicEngine(engine, engine, output);
     }
 
     private static void haltIfStuck() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /**
  * A kernel started from an installed kernelspec whose startup archive is stale (the JDK was updated in place, the

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import jconcur.kernel.log.Log;
 
 /**
  * The kernel JVM's startup archive, recorded by running {@code check} once against the installed jar: on JDK 25+
@@ -190,7 +191,7 @@ public final class StartupArchive {
         } catch (IOException e) {
             // nothing was recorded worth keeping either way
         }
-        System.err.println("jconcur: no startup archive (the kernel works, it only starts slower): " + reason);
+        Log.warn("no startup archive (the kernel works, it only starts slower): %s", reason);
         return Optional.empty();
     }
 }

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import jconcur.kernel.wire.ConnectionInfo;
 import jconcur.kernel.wire.MalformedMessageException;
 import jconcur.kernel.wire.Message;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 import jconcur.kernel.wire.Signer;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -22,7 +20,7 @@ final class TestClient implements AutoCloseable {
     static final int TIMEOUT_MS = 10_000;
 
     final ConnectionInfo connection;
-    final Session session;
+    final MessageCodec codec;
     private final ZMQ.Context context = ZMQ.context(1);
     final ZMQ.Socket shell;
     final ZMQ.Socket control;
@@ -32,28 +30,15 @@ final class TestClient implements AutoCloseable {
 
     TestClient(ConnectionInfo connection) {
         this.connection = connection;
-        this.session = new Session(new Signer(connection.signatureScheme(), connection.key()));
+        this.codec = new MessageCodec(new Signer(connection.signatureScheme(), connection.key()));
         // Like jupyter_client: shell and stdin share one identity, so input_request reaches the requesting client.
-        byte[] identity = session.sessionId().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] identity = codec.sessionId().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         shell = connect(SocketType.DEALER, connection.shellPort(), identity);
         control = connect(SocketType.DEALER, connection.controlPort(), null);
         stdin = connect(SocketType.DEALER, connection.stdinPort(), identity);
         heartbeat = connect(SocketType.REQ, connection.hbPort(), null);
         iopub = connect(SocketType.SUB, connection.iopubPort(), null);
         iopub.subscribe(new byte[0]);
-    }
-
-    static ConnectionInfo freeConnection(String key) {
-        return new ConnectionInfo("127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), key,
-                "hmac-sha256");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ZMQ.Socket connect(SocketType type, int port, byte[] identity) {
@@ -70,7 +55,7 @@ final class TestClient implements AutoCloseable {
     /** Sends kernel_info until its status messages arrive on iopub: the subscription is then live. */
     void awaitReady() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            Message request = send(shell, "kernel_info_request", session.json().createObjectNode());
+            Message request = send(shell, "kernel_info_request", codec.json().createObjectNode());
             receive(shell);
             iopub.setReceiveTimeOut(200);
             try {
@@ -89,8 +74,8 @@ final class TestClient implements AutoCloseable {
     }
 
     Message send(ZMQ.Socket socket, String msgType, ObjectNode content) {
-        Message message = session.newMessage(List.of(), msgType, null, null, content);
-        sendFrames(socket, session.encode(message));
+        Message message = codec.newMessage(List.of(), msgType, null, null, content);
+        sendFrames(socket, codec.encode(message));
         return message;
     }
 
@@ -99,7 +84,7 @@ final class TestClient implements AutoCloseable {
     }
 
     ObjectNode executeContent(String code) {
-        ObjectNode content = session.json().createObjectNode();
+        ObjectNode content = codec.json().createObjectNode();
         content.put("code", code);
         content.put("silent", false);
         content.put("store_history", true);
@@ -133,7 +118,7 @@ final class TestClient implements AutoCloseable {
             frames.add(socket.recv(0));
         }
         try {
-            return session.decode(frames);
+            return codec.decode(frames);
         } catch (MalformedMessageException e) {
             throw new AssertionError("kernel sent a malformed message: " + e.getMessage());
         }

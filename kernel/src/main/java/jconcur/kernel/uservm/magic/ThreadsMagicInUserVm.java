@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jconcur.concurrency.Deadlocks;
 import jconcur.concurrency.LockGraph;
+import jconcur.concurrency.names.LockNames;
 import jconcur.kernel.uservm.Notebook;
+import jconcur.kernel.uservm.UserVmMain;
 
 /**
  * Runs in the user VM for %threads: a thread dump like jstack's, with the lock each thread waits for and
@@ -21,11 +23,11 @@ import jconcur.kernel.uservm.Notebook;
  * listed (the JVM's thread MXBean does not see them). A deadlock is also drawn as a wait-for graph (named
  * locks included, so virtual threads too).
  */
-public final class ThreadDump {
+public final class ThreadsMagicInUserVm {
 
     private static final int MAX_FRAMES = 30;
 
-    private ThreadDump() {}
+    private ThreadsMagicInUserVm() {}
 
     public static void print(boolean all) {
         System.out.print(dump(all));
@@ -84,7 +86,7 @@ public final class ThreadDump {
         }
         for (StackTraceElement frame : info.getStackTrace()) {
             String cls = frame.getClassName();
-            if (cls.startsWith("jdk.jshell.") || cls.startsWith("jconcur.kernel.uservm.") && !cls.startsWith(ThreadDump.class.getPackageName())) {
+            if (cls.startsWith("jdk.jshell.") || cls.startsWith(UserVmMain.class.getPackageName() + ".") && !cls.startsWith(ThreadsMagicInUserVm.class.getPackageName())) {
                 return true;
             }
         }
@@ -104,7 +106,7 @@ public final class ThreadDump {
         LockInfo waitingFor = info.getLockInfo();
         if (waitingFor != null) {
             out.append("   ").append(info.getThreadState() == Thread.State.BLOCKED ? "waiting to lock " : "waiting on ")
-                    .append(waitingFor);
+                    .append(LockNames.of(waitingFor));
             if (info.getLockOwnerName() != null) {
                 out.append(" owned by \"").append(info.getLockOwnerName()).append("\" #").append(info.getLockOwnerId());
             }
@@ -116,7 +118,7 @@ public final class ThreadDump {
             out.append("\tat ").append(stack[depth]).append('\n');
             for (MonitorInfo monitor : monitors) {
                 if (monitor.getLockedStackDepth() == depth) {
-                    out.append("\t- locked ").append(monitor).append('\n');
+                    out.append("\t- locked ").append(LockNames.of(monitor)).append('\n');
                 }
             }
         }
@@ -125,7 +127,7 @@ public final class ThreadDump {
         }
         LockInfo[] synchronizers = info.getLockedSynchronizers();
         if (synchronizers.length > 0) {
-            out.append("   holds ").append(Arrays.stream(synchronizers).map(LockInfo::toString)
+            out.append("   holds ").append(Arrays.stream(synchronizers).map(LockNames::of)
                     .collect(Collectors.joining(", "))).append('\n');
         }
         out.append('\n');

@@ -5,11 +5,11 @@ package jconcur.kernel.uservm.magic;
  * ({@link #time}); other code is bracketed by {@link #start()} and {@link #stop(long)}, which the kernel
  * runs as snippets before and after the cell's own snippets.
  */
-public final class Timing {
+public final class TimeMagicInUserVm {
 
     private static CpuClock.Sample started;
 
-    private Timing() {}
+    private TimeMagicInUserVm() {}
 
     public static void start() {
         started = CpuClock.now();
@@ -19,7 +19,7 @@ public final class Timing {
     public static void stop(long wallNanos) {
         CpuClock.Sample end = CpuClock.now();
         if (started == null) {
-            throw new IllegalStateException("Timing.stop() without Timing.start()");
+            throw new IllegalStateException("TimeMagicInUserVm.stop() without TimeMagicInUserVm.start()");
         }
         CpuClock.Usage usage = CpuClock.between(started, end);
         print(new CpuClock.Usage(usage.user(), usage.system(), wallNanos / 1e9));
@@ -40,10 +40,10 @@ public final class Timing {
     }
 
     static String report(CpuClock.Usage usage) {
-        return "CPU times: user " + TimeFormat.format(usage.user(), 3)
-                + ", sys: " + TimeFormat.format(usage.system(), 3)
-                + ", total: " + TimeFormat.format(usage.total(), 3) + "\n"
-                + "Wall time: " + TimeFormat.format(usage.wall(), 3);
+        return "CPU times: user " + IPythonTimeFormat.format(usage.user(), 3)
+                + ", sys: " + IPythonTimeFormat.format(usage.system(), 3)
+                + ", total: " + IPythonTimeFormat.format(usage.total(), 3) + "\n"
+                + "Wall time: " + IPythonTimeFormat.format(usage.wall(), 3);
     }
 
     private static void print(CpuClock.Usage usage) {
