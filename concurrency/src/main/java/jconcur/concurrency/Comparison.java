@@ -100,6 +100,9 @@ public record Comparison<T>(String label, List<VariantResult> variants, T result
             for (String w : time.warnings()) {
                 warnings.add(variants.get(i).name() + ": " + w);
             }
+            for (String w : outcomes.get(i).warnings()) {
+                warnings.add(variants.get(i).name() + ": " + w);
+            }
         }
         return new Comparison<>(label, results, reference, warnings);
     }

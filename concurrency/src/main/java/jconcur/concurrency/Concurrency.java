@@ -96,16 +96,23 @@ public final class Concurrency {
             Progress.update("measure: warm-up " + i + "/" + warmups);
             Stopwatch.once(task, "measure, warm-up " + i + "/" + warmups);
         }
-        List<Double> seconds = new java.util.ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        Quiescence quiescence = Quiescence.ofThisJvm();   // the progress line must not be paid for by the run
+        List<String> notes = new ArrayList<>();
         try {
             for (int i = 1; i <= repeats; i++) {
                 Progress.update("measure: run " + i + "/" + repeats);
+                quiescence.beforeRun().ifPresent(notes::add);
                 seconds.add(Stopwatch.once(task, "measure, run " + i + "/" + repeats).seconds());
             }
         } finally {
             Progress.done();
         }
-        return Measurement.of(warmups, seconds);
+        Measurement measured = Measurement.of(warmups, seconds);
+        for (String note : notes) {
+            measured = measured.withWarning(note);
+        }
+        return measured;
     }
 
     /**
@@ -594,10 +601,10 @@ public final class Concurrency {
     }
 
     /**
-     * The median time of a sample task after warm-up runs (see {@link Sizing#costOf}).
+     * The time of a sample task: its fastest run after warm-up runs (see {@link Sizing#costOf}).
      *
      * @param sample a small representative piece of the work
-     * @return its typical run time
+     * @return its fastest run time
      */
     public static Duration costOf(Callable<?> sample) {
         return Sizing.costOf(sample);

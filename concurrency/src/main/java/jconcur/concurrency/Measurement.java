@@ -68,6 +68,13 @@ public record Measurement(List<Double> seconds, int warmups, double median, doub
                 Stats.sd(s), warnings);
     }
 
+    /** The same figures with one more warning (something seen while measuring, not in the figures). */
+    Measurement withWarning(String warning) {
+        List<String> all = new ArrayList<>(warnings);
+        all.add(warning);
+        return new Measurement(seconds, warmups, median, min, max, mad, mean, sd, all);
+    }
+
     /** The same figures without warnings (for times whose size says nothing about trustworthiness). */
     Measurement withoutWarnings() {
         return new Measurement(seconds, warmups, median, min, max, mad, mean, sd, List.of());

@@ -10,6 +10,10 @@ import java.util.function.Consumer;
  * Runs several configurations of one task (sequential, each worker count, each variant) with warm-up and
  * repeats, rotating their order from one repeat to the next so slow drift (thermal, other load) spreads
  * over all of them, and checks every result against the first configuration's first result.
+ *
+ * <p>Every measured run starts once this JVM has gone quiet ({@link Quiescence}): the progress line and
+ * live charts sent between runs, and the compilation they cause, would otherwise be paid for by whichever
+ * run comes next, and the rotation would charge them to some configurations more than to others.
  */
 final class RotatingRunner<T> {
 
@@ -41,6 +45,7 @@ final class RotatingRunner<T> {
     private final int repeats;
     private final ResultCheck check;
     private final String referenceName;
+    private final Quiescence quiescence;
 
     private final List<Outcome> outcomes = new ArrayList<>();
     private Consumer<List<Outcome>> onMeasured = soFar -> { };
@@ -49,6 +54,11 @@ final class RotatingRunner<T> {
 
     RotatingRunner(String label, List<? extends Config<T>> configs, int warmups, int repeats, ResultCheck check,
                    String referenceName) {
+        this(label, configs, warmups, repeats, check, referenceName, Quiescence.ofThisJvm());
+    }
+
+    RotatingRunner(String label, List<? extends Config<T>> configs, int warmups, int repeats, ResultCheck check,
+                   String referenceName, Quiescence quiescence) {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("nothing to run");
         }
@@ -64,6 +74,7 @@ final class RotatingRunner<T> {
         this.repeats = repeats;
         this.check = check;
         this.referenceName = referenceName;
+        this.quiescence = quiescence;
     }
 
     /**
@@ -95,6 +106,7 @@ final class RotatingRunner<T> {
                     int c = (k + r) % configs.size();
                     String where = configs.get(c).name() + ", repeat " + (r + 1) + "/" + repeats;
                     Progress.update(prefix() + where + " (run " + (++done) + " of " + total + ")");
+                    quiescence.beforeRun().ifPresent(outcomes.get(c).warnings()::add);
                     runOne(c, where, true);
                     boolean last = r == repeats - 1 && k == configs.size() - 1;
                     if (!last && (r == 0 || k == configs.size() - 1)) {

@@ -1,7 +1,6 @@
 package jconcur.concurrency;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,15 +57,17 @@ public final class Sizing {
     }
 
     /**
-     * The typical time of one run of a sample task: the median of {@value #COST_REPEATS} runs after
-     * {@value #COST_WARMUPS} warm-up runs (so the JIT has compiled it). Its result goes to {@link Sink}.
+     * The time of one run of a sample task: the fastest of {@value #COST_REPEATS} runs after
+     * {@value #COST_WARMUPS} warm-up runs (so the JIT has compiled it). The fastest, not the median: other
+     * programs on a busy machine only ever make a run slower, and a cost inflated by them would size the problem
+     * too small. Its result goes to {@link Sink}.
      *
      * @param sample a small, representative piece of the work (a few milliseconds is enough)
-     * @return the median time, at least 1 ns
+     * @return the fastest time, at least 1 ns
      * @throws TaskFailedException when the sample throws
      */
     public static Duration costOf(Callable<?> sample) {
-        long[] nanos = new long[COST_REPEATS];
+        long fastest = Long.MAX_VALUE;
         for (int i = 0; i < COST_WARMUPS + COST_REPEATS; i++) {
             long start = System.nanoTime();
             try {
@@ -76,11 +77,10 @@ public final class Sizing {
             }
             long elapsed = System.nanoTime() - start;
             if (i >= COST_WARMUPS) {
-                nanos[i - COST_WARMUPS] = elapsed;
+                fastest = Math.min(fastest, elapsed);
             }
         }
-        Arrays.sort(nanos);
-        return Duration.ofNanos(Math.max(1, nanos[COST_REPEATS / 2]));
+        return Duration.ofNanos(Math.max(1, fastest));
     }
 
     /**

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       built before the clock starts and shut down after it stops; building it is timed separately
  *       ("pool start"): for executors this includes starting all n threads;</li>
  *   <li>first {@code warmups} rounds of every configuration (sequential and each count), then
- *       {@code repeats} measured rounds whose order is <b>rotated</b> by one each round;</li>
+ *       {@code repeats} measured rounds whose order is <b>rotated</b> by one each round; each measured run
+ *       starts once the JVM has gone quiet (see {@code Quiescence}), so work left by the previous run or by a live
+ *       chart is not charged to it;</li>
  *   <li>every result, warm-up included, is <b>checked</b> against the first sequential result
  *       ({@link ResultCheck#EQUAL} unless you choose another check); a difference throws a
  *       {@link ResultMismatchException} naming the run and the first differing element;</li>

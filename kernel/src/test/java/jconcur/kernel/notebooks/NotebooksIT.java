@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Djconcur.workPerCore} low: problems sized for 16 cores would otherwise take 8 times as long on a
  * 2-core machine, and that pass proves the notebooks run, not their speedups. Its executed copies land in
  * target/notebooks-executed/cpus-N/; timings.txt has one column per pass.
+ *
+ * <p>{@code -Djconcur.notebooks.only=02,15} runs only the notebooks whose file names start with one of the
+ * comma-separated prefixes (in every pass), e.g. to check the notebooks a change touched.
  */
 class NotebooksIT {
 
@@ -91,16 +94,31 @@ class NotebooksIT {
 
     @TestFactory
     Stream<DynamicNode> everyNotebookExecutesWithoutErrors() {
-        Stream<DynamicNode> machine = NotebookFiles.executable().stream()
+        List<Path> notebooks = chosen(NotebookFiles.executable(), System.getProperty("jconcur.notebooks.only", ""));
+        Stream<DynamicNode> machine = notebooks.stream()
                 .map(file -> DynamicTest.dynamicTest(NotebookFiles.name(file), file.toUri(), () -> execute(file, MACHINE)));
         // -Djconcur.notebooks.machineOnly=true (dev/test.sh's JDK 21 leg): the machine's own pass alone.
         List<Pass> processorPasses = Boolean.getBoolean("jconcur.notebooks.machineOnly") ? List.of() : PROCESSOR_PASSES;
         Stream<DynamicNode> others = processorPasses.stream().map(pass -> DynamicContainer.dynamicContainer(
-                "user VM with " + pass.label(), NotebookFiles.executable().stream()
+                "user VM with " + pass.label(), notebooks.stream()
                         .filter(NotebooksIT::isChapter)
                         .map(file -> DynamicTest.dynamicTest(NotebookFiles.name(file), file.toUri(),
                                 () -> execute(file, pass)))));
         return Stream.concat(machine, others);
+    }
+
+    /** The notebooks whose names start with one of the comma-separated prefixes; all of them for a blank list. */
+    static List<Path> chosen(List<Path> notebooks, String prefixes) {
+        List<String> wanted = Stream.of(prefixes.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (wanted.isEmpty()) {
+            return notebooks;
+        }
+        List<Path> chosen = notebooks.stream()
+                .filter(nb -> wanted.stream().anyMatch(NotebookFiles.name(nb)::startsWith)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("jconcur.notebooks.only=" + prefixes + " matches no notebook");
+        }
+        return chosen;
     }
 
     private static boolean isChapter(Path notebook) {
