@@ -80,6 +80,17 @@ class KernelClientSuitesIT {
     }
 
     /**
+     * test_debugger: JupyterLab's debugger sequence over debug_request/debug_event (debugInfo, initialize, attach,
+     * dumpCell, setBreakpoints, configurationDone, a cell stopped at its line, stackTrace, scopes, variables, next,
+     * continue, the result, disconnect); a pool thread paused at a breakpoint in a lambda while a counter thread
+     * runs on. Figures: time to the breakpoint, the counter while paused.
+     */
+    @TestFactory
+    List<DynamicTest> debugger(@TempDir Path dir) throws IOException, InterruptedException {
+        return KernelTestSuite.testsOfInstalledKernel(dir, "test_debugger", Duration.ofMinutes(5));
+    }
+
+    /**
      * test_hub: a course on one machine, JupyterHub from hub/jupyterhub_config.py with its proxy from npm, three
      * students each starting a kernel through the Hub and running chapter 1's first cells at the same time; all
      * succeed, every kernel stays responsive, stopping the Hub leaves none of their processes.

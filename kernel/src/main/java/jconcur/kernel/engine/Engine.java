@@ -18,6 +18,11 @@ public interface Engine extends AutoCloseable {
      */
     default void nextExecutionCount(int executionCount) {}
 
+    /** The debugger of the user VM, for engines that have one. */
+    default java.util.Optional<UserVmDebugger> debugger() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops the running cell (busy loops included); returns at once. */
     void interrupt();
 

@@ -38,6 +38,7 @@ public final class JShellEngine implements Engine {
     private final EngineOutput output;
     private final CodeAssist assist = new CodeAssist();
     private final Object lock = new Object();
+    private final UserVmDebugger debugger = new UserVmDebugger(this::runningSession);
     private UserVmSession.Settings settings;
     private CompletableFuture<UserVmSession> session;
     private volatile CellExecution running;
@@ -80,6 +81,7 @@ public final class JShellEngine implements Engine {
             }
             UserVmSession s = (UserVmSession) ready;
             execution.session = s;
+            debugger.cellStarts(execution.serial, code, s);
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
@@ -99,6 +101,11 @@ public final class JShellEngine implements Engine {
             running = null;
             execution.finished.countDown();
         }
+    }
+
+    @Override
+    public Optional<UserVmDebugger> debugger() {
+        return Optional.of(debugger);
     }
 
     @Override
@@ -198,6 +205,13 @@ public final class JShellEngine implements Engine {
     }
 
     // --- sessions ---
+
+    private Optional<UserVmSession> runningSession() {
+        synchronized (lock) {
+            return session.isDone() && !session.isCompletedExceptionally() ? Optional.of(session.join())
+                    : Optional.empty();
+        }
+    }
 
     private CompletableFuture<UserVmSession> boot() {
         UserVmSession.Settings bootSettings = settings;
@@ -329,6 +343,9 @@ public final class JShellEngine implements Engine {
                         s.control().stoppedAt(frames);
                     }
                 });
+                if (thrown) {
+                    debugger.resumeAllForInterrupt(); // a thread paused at a breakpoint must run to take the signal
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;

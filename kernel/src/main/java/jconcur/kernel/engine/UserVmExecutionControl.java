@@ -28,6 +28,14 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     private volatile StackTraceElement[] stoppedAt;
     private volatile boolean stopped;
     private volatile boolean terminated;
+    private volatile InvokeListener invokeListener;
+
+    /** Hears of each snippet run (JShell loads a statement's class before it invokes it): for the debugger. */
+    interface InvokeListener {
+        void beforeInvoke(String className);
+
+        void afterInvoke();
+    }
 
     UserVmExecutionControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, SideChannelHost side) {
         super(out, in);
@@ -71,6 +79,11 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         return terminated;
     }
 
+    /** The listener of snippet runs from now on; null for none (the default: nothing extra is done). */
+    void invokeListener(InvokeListener listener) {
+        invokeListener = listener;
+    }
+
     @Override
     public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
@@ -80,6 +93,10 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         displayIdReturned = false;
         stopped = false;
         stoppedAt = null;
+        InvokeListener listener = invokeListener;
+        if (listener != null) {
+            listener.beforeInvoke(className);
+        }
         try {
             Wire.Tagged result = Wire.untag(super.invoke(className, keep ? methodName + Wire.KEEP_VALUE_SUFFIX : methodName));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
@@ -94,6 +111,10 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
+        } finally {
+            if (listener != null) {
+                listener.afterInvoke();
+            }
         }
     }
 
