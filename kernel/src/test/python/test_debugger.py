@@ -169,6 +169,11 @@ class DebuggerTests(unittest.TestCase):
         self.assertIn("main", threads)
         self.assertEqual("paused by the debugger", threads["main"]["value"])
 
+        # Variable and field paths evaluate without running user code.
+        self.assertEqual("1", self.dbg.ok("evaluate", {"expression": "i", "frameId": frames[0]["id"],
+                                                      "context": "repl"})["result"])
+        self.assertFalse(self.dbg.request("evaluate", {"expression": "i + 1", "frameId": frames[0]["id"]})["success"])
+
         self.dbg.ok("next", {"threadId": thread})
         stepped = self.dbg.event("stopped")
         self.assertEqual("step", stepped["body"]["reason"])
@@ -184,6 +189,11 @@ class DebuggerTests(unittest.TestCase):
             self.assertEqual(expected_total, self.dbg.scope(frames[0]["id"], "Notebook")["total"]["value"])
         self.dbg.ok("continue", {"threadId": thread})
         self.assertEqual('"total=60"', cell_result(self.dbg, msg_id))
+
+        # What JupyterLab's variables panel asks on every output: the notebook's variables, nothing paused.
+        inspected = {v["name"]: v["value"] for v in self.dbg.ok("inspectVariables")["variables"]}
+        self.assertEqual("60", inspected["total"])
+        self.assertEqual('"total=60"', inspected["label"])
 
         self.dbg.ok("disconnect", {"restart": False, "terminateDebuggee": False})
         info = self.dbg.ok("debugInfo")

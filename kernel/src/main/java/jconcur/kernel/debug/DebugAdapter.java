@@ -50,6 +50,8 @@ final class DebugAdapter {
                 case "stepIn" -> step(request, UserVmDebugger.Step.INTO);
                 case "stepOut" -> step(request, UserVmDebugger.Step.OUT);
                 case "pause" -> pause(request);
+                case "inspectVariables" -> inspectVariables(request);
+                case "evaluate" -> evaluate(request);
                 case "disconnect" -> disconnect(request);
                 default -> DapResponse.error(request.seq(), request.command(),
                         "jconcur's debugger does not support the '" + request.command() + "' command");
@@ -202,11 +204,31 @@ final class DebugAdapter {
     private DapResponse variables(DapRequest request) {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("variables");
-        for (UserVmDebugger.Variable v : debugger().variables(intArgument(request, "variablesReference"))) {
-            list.addObject().put("name", v.name()).put("value", v.value()).put("type", v.type())
-                    .put("evaluateName", v.name()).put("variablesReference", v.variablesReference());
-        }
+        debugger().variables(intArgument(request, "variablesReference")).forEach(v -> variable(list.addObject(), v));
         return ok(request, body);
+    }
+
+    private DapResponse inspectVariables(DapRequest request) {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode list = body.putArray("variables");
+        debugger().notebookVariables().forEach(v -> variable(list.addObject(), v));
+        return ok(request, body);
+    }
+
+    private DapResponse evaluate(DapRequest request) {
+        JsonNode frame = request.arguments().path("frameId");
+        UserVmDebugger.Variable v = debugger().evaluate(text(request.arguments(), "expression"),
+                frame.canConvertToInt() ? Optional.of(frame.asInt()) : Optional.empty());
+        ObjectNode body = json.createObjectNode();
+        body.put("result", v.value());
+        body.put("type", v.type());
+        body.put("variablesReference", v.variablesReference());
+        return ok(request, body);
+    }
+
+    private static void variable(ObjectNode into, UserVmDebugger.Variable v) {
+        into.put("name", v.name()).put("value", v.value()).put("type", v.type()).put("evaluateName", v.name())
+                .put("variablesReference", v.variablesReference());
     }
 
     private DapResponse resume(DapRequest request) {

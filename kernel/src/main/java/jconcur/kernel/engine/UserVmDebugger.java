@@ -184,6 +184,47 @@ public final class UserVmDebugger {
         return variables.children(reference);
     }
 
+    /**
+     * The notebook's top-level variables now, read through JDI without stopping anything (JupyterLab asks on
+     * every output of a running cell while its panel is open).
+     */
+    public List<Variable> notebookVariables() {
+        UserVmSession s = currentSession.get().filter(UserVmSession::isAlive)
+                .orElseThrow(() -> new IllegalStateException("the user VM is not running yet"));
+        if (paused.isEmpty()) {
+            variables.clear(); // nothing paused holds a reference: earlier answers' handles may go
+        }
+        return notebookVariables(s);
+    }
+
+    /**
+     * A variable named by a path such as {@code counter.value} or {@code point.x}: its first name among the
+     * locals of the frame (when given) or the notebook's variables, then field by field. JDI evaluates no
+     * expressions, and no user code runs.
+     */
+    public Variable evaluate(String path, Optional<Integer> frameId) {
+        String[] names = path.strip().split("\\.");
+        List<Variable> candidates = new ArrayList<>();
+        frameId.map(id -> Optional.ofNullable(frames.get(id)).orElseThrow(
+                () -> new IllegalArgumentException("no frame " + id))).ifPresent(ref -> candidates.addAll(locals(ref)));
+        candidates.addAll(notebookVariables());
+        Variable found = named(candidates, names[0], path);
+        for (int i = 1; i < names.length; i++) {
+            if (found.variablesReference() == 0) {
+                throw new IllegalArgumentException(String.join(".", java.util.Arrays.copyOf(names, i))
+                        + " has no fields (" + found.value() + ")");
+            }
+            found = named(variables.children(found.variablesReference()), names[i], path);
+        }
+        return found;
+    }
+
+    private static Variable named(List<Variable> candidates, String name, String path) {
+        return candidates.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("cannot evaluate '" + path + "': no variable or field '" + name
+                        + "' (the debugger evaluates variable and field paths, not expressions)"));
+    }
+
     /** Lets a paused thread run on. */
     public void resume(long threadId) {
         ThreadReference thread = pausedThread(threadId);
