@@ -41,6 +41,17 @@ got
 POOL_BREAK_LINE = 5  # return secret;
 
 
+METHOD_CELL = """int twice(int x) {
+    int doubled = x * 2;
+    return doubled;
+}
+"""
+METHOD_BREAK_LINE = 3  # return doubled;
+CALL_CELL = """int answer = twice(21);
+answer
+"""
+
+
 class Debugger:
     """JupyterLab's side: DAP requests in debug_request messages on control, DAP events read from IOPub."""
 
@@ -236,6 +247,41 @@ class DebuggerTests(unittest.TestCase):
         self.assertEqual([], self.dbg.ok("debugInfo")["stoppedThreads"])
         self.dbg.ok("disconnect")
         self.assertEqual("2", self.kernel.value("1 + 1"))
+
+    def test_a_method_of_an_earlier_cell_stops_where_it_was_written_and_disconnect_lets_it_finish(self):
+        self.kernel.ok(METHOD_CELL)
+        info = self.start_debugging()
+        method_path = self.dump_and_break(info, METHOD_CELL, METHOD_BREAK_LINE)
+        call_path = self.dbg.ok("dumpCell", {"code": CALL_CELL})["sourcePath"]
+        msg_id = self.kernel.kc.execute(CALL_CELL)
+        thread = self.dbg.event("stopped")["body"]["threadId"]
+        frames = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        self.assertEqual([(method_path, METHOD_BREAK_LINE), (call_path, 1)],
+                         [(f["source"]["path"], f["line"]) for f in frames])
+        self.assertEqual("twice", frames[0]["name"])
+        locals_ = self.dbg.scope(frames[0]["id"], "Locals")
+        self.assertEqual(("21", "42"), (locals_["x"]["value"], locals_["doubled"]["value"]))
+        # Disconnecting removes the breakpoints and lets the paused thread finish the cell.
+        self.dbg.ok("disconnect")
+        self.assertEqual("42", cell_result(self.dbg, msg_id))
+
+    def test_a_user_vm_that_ends_while_paused_ends_the_pause_and_breakpoints_hold_in_the_next_one(self):
+        info = self.start_debugging()
+        self.dump_and_break(info, CELL, BREAK_LINE)
+        self.kernel.ok('new Thread(() -> { try { Thread.sleep(1500); } catch (InterruptedException e) {} '
+                       'System.exit(3); }).start();')
+        msg_id = self.kernel.kc.execute(CELL)
+        self.dbg.event("stopped")
+        reply = self.kernel.shell_reply(msg_id, 60)  # the VM exits under the paused cell
+        self.assertEqual("error", reply["status"], reply)
+        self.assertTrue(self.dbg.event("continued")["body"]["allThreadsContinued"])
+        self.assertEqual([], self.dbg.ok("debugInfo")["stoppedThreads"])
+        # The next user VM gets the breakpoints when its first cell runs.
+        msg_id = self.kernel.kc.execute(CELL)
+        thread = self.dbg.event("stopped", timeout=120)["body"]["threadId"]
+        self.assertEqual(BREAK_LINE, self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"])
+        self.dbg.ok("disconnect")
+        self.assertEqual('"total=60"', cell_result(self.dbg, msg_id))
 
     def test_unknown_commands_get_an_error_response(self):
         response = self.dbg.request("richInspectVariables", {"variableName": "x"})

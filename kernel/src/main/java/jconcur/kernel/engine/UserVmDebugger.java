@@ -295,6 +295,7 @@ public final class UserVmDebugger {
         release(session);
         paused.clear();
         session = s;
+        s.onExit(this::sessionEnded);
         VirtualMachine vm = s.vm();
         s.jdiEvents().handler(this::holds);
         s.control().invokeListener(new UserVmExecutionControl.InvokeListener() {
@@ -320,6 +321,27 @@ public final class UserVmDebugger {
         classPrepare.enable();
         for (ReferenceType type : wrapperClasses(vm)) {
             resolve(type);
+        }
+    }
+
+    /**
+     * The user VM of s ended (System.exit, crash, restart, %reset): its paused threads and requests went with it.
+     * The client's breakpoints stay, for the next user VM (taken over when its first cell starts).
+     */
+    private synchronized void sessionEnded(UserVmSession s) {
+        if (session != s) {
+            return;
+        }
+        boolean hadPaused = !paused.isEmpty();
+        breakpoints.clear();
+        classPrepare = null;
+        paused.clear();
+        frames.clear();
+        variables.clear();
+        session = null;
+        Events listener = events;
+        if (hadPaused && listener != null) {
+            listener.continued(0, true);
         }
     }
 
