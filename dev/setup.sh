@@ -97,7 +97,7 @@ kernel_jar=kernel/target/jconcur-kernel.jar
 build_needed() {
   [ -f "$kernel_jar" ] || return 0
   local newer
-  newer=$(find pom.xml .mvn concurrency charts kernel bench \
+  newer=$(find pom.xml .mvn display concurrency charts kernel bench \
             \( -name target -prune \) -o -type f -newer "$kernel_jar" -print 2>/dev/null | head -n 1)
   [ -n "$newer" ]
 }

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 
 import zmq
 from jupyter_client.manager import KernelManager
@@ -86,6 +87,19 @@ class CellRun:
     def describe(self):
         return "status=%s\nerror=%s\nstdout=%r\nstderr=%r" % (
             self.status, self.error_text(), self.stream("stdout")[-2000:], self.stream("stderr")[-2000:])
+
+
+class KernelTestCase(unittest.TestCase):
+    """Tests that share one kernel: started before the class's first test, shut down after its last (also when
+    a subclass's setUpClass fails after super().setUpClass()). kernel_options are RunningKernel's arguments."""
+
+    kernel_options = {}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kernel = RunningKernel(**cls.kernel_options)
+        cls.addClassCleanup(cls.kernel.shutdown)
 
 
 class RunningKernel:

@@ -1,4 +1,4 @@
-"""The kernel and the processes around it (issue 19), through real Jupyter clients:
+"""The kernel and the processes around it, through real Jupyter clients:
 
     .venv/bin/python -m unittest -v test_launcher
 
@@ -28,7 +28,7 @@ from kernel_harness import KERNEL_NAME, RunningKernel, figure, wait_until
 from process_tree import children, process_alive
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# What issue 19 asks: the kernel and its user VM gone within this long after their launcher died.
+# The kernel and its user VM are gone within this long after their launcher died.
 GONE_WITHIN = 5.0
 
 

@@ -1,4 +1,4 @@
-"""What nbgrader's autograde relies on from a kernel (issue 10), through the real kernel and nbgrader's own
+"""What nbgrader's autograde relies on from a kernel, through the real kernel and nbgrader's own
 `Execute` preprocessor (nbclient with nbgrader's settings) and its scoring (`nbgrader.utils.determine_grade`).
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:

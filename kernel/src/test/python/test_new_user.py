@@ -1,4 +1,4 @@
-"""What a new user trips over (issue 16), each item through the installed kernel with jupyter_client.
+"""What a new user trips over, each item through the installed kernel with jupyter_client.
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_new_user
@@ -6,19 +6,11 @@ Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed ke
 
 import unittest
 
-from kernel_harness import RunningKernel, plain
+from kernel_harness import KernelTestCase, plain
 
 
-class NewUserTests(unittest.TestCase):
+class NewUserTests(KernelTestCase):
     """One kernel for all: each test uses its own names."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def test_kernel_jvm_options_reach_no_other_process(self):
         run = self.kernel.ok('%%bash\necho "options=[${JDK_JAVA_OPTIONS-}]"')

@@ -1,4 +1,4 @@
-"""Robustness and security of the jconcur kernel (issue 3), driven through jupyter_client.
+"""Robustness and security of the jconcur kernel, driven through jupyter_client.
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_robustness
@@ -23,8 +23,8 @@ import uuid
 import zmq
 from jupyter_client.session import Session
 
-from kernel_harness import (HeartbeatProbe, ResponsivenessProbe, RunningKernel, established_peers, figure,
-                           listening_ports, plain, wait_until)
+from kernel_harness import (HeartbeatProbe, KernelTestCase, ResponsivenessProbe, RunningKernel, established_peers,
+                           figure, listening_ports, plain, wait_until)
 from process_tree import children, process_alive
 
 HELPERS_WORK = "amdahlSpeedup(0.1, 8)"
@@ -37,17 +37,13 @@ def started(marker):
     return lambda m: m["msg_type"] == "stream" and marker in m["content"]["text"]
 
 
-class InterruptTests(unittest.TestCase):
+class InterruptTests(KernelTestCase):
     """Interrupts of busy, sleeping, waiting and deadlocked cells."""
 
     @classmethod
     def setUpClass(cls):
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.kernel.ok("int before = 41;")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def interrupted(self, code, marker, limit, name):
         run = self.kernel.run(code, interrupt_on=started(marker), timeout=120)
@@ -145,16 +141,8 @@ a.join(); b.join();
 """, "deadlock_lock_recovery")
 
 
-class UserVmEndTests(unittest.TestCase):
+class UserVmEndTests(KernelTestCase):
     """The user VM exits, halts, runs out of memory or stack, or is killed: the kernel carries on."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def setUp(self):
         self.kernel.ok("int before = 41;")
@@ -276,18 +264,10 @@ class NoOrphanTests(unittest.TestCase):
         figure("user_vm_gone_after_kernel_sigkill", "%.2f s" % self.assert_gone(self.user_vm, "the user VM", 5))
 
 
-class OutputFloodTests(unittest.TestCase):
+class OutputFloodTests(KernelTestCase):
     """Output floods: the kernel keeps answering; output beyond the per-cell cap is dropped with a note."""
 
     LIMIT = 1 << 20  # the default JCONCUR_OUTPUT_LIMIT, 1 MB
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def flood(self, code, name, interrupt_after=None):
         probe = ResponsivenessProbe(self.kernel)
@@ -346,16 +326,8 @@ class OutputFloodTests(unittest.TestCase):
         self.assertEqual("42", self.kernel.value("41 + 1"))
 
 
-class BackgroundThreadTests(unittest.TestCase):
+class BackgroundThreadTests(KernelTestCase):
     """Output and displays of threads that outlive their cell go to the latest cell, never to the kernel log."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def test_output_of_a_thread_started_in_an_earlier_cell(self):
         self.kernel.ok("""
@@ -393,18 +365,14 @@ echo.start();
             self.assertNotIn("err " + word, log)
 
 
-class SecurityTests(unittest.TestCase):
+class SecurityTests(KernelTestCase):
     """Forged messages are dropped and logged, sockets listen on loopback only, the user VM port wants the secret."""
 
     @classmethod
     def setUpClass(cls):
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.scratch = tempfile.mkdtemp(prefix="jconcur-security-")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
-        shutil.rmtree(cls.scratch, ignore_errors=True)
+        cls.addClassCleanup(shutil.rmtree, cls.scratch, ignore_errors=True)
 
     def marker_cell(self, name):
         """Code that leaves a file behind if it ever runs, and that file."""
@@ -504,7 +472,7 @@ class SecurityTests(unittest.TestCase):
         self.fail("never reached the user VM ports while they listened: %s" % probe.outcomes)
 
 
-class FuzzTests(unittest.TestCase):
+class FuzzTests(KernelTestCase):
     """Malformed frames, bad JSON, wrong types, huge frames and random bytes on every channel: the kernel
     neither crashes nor hangs, answers every well-formed request, and answers kernel_info after each batch."""
 
@@ -515,18 +483,14 @@ class FuzzTests(unittest.TestCase):
         cls.seed = int(os.environ.get("JCONCUR_FUZZ_SEED", random.randrange(1 << 30)))
         figure("fuzz_seed", "%d (JCONCUR_FUZZ_SEED=%d repeats this run)" % (cls.seed, cls.seed))
         cls.random = random.Random(cls.seed)
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         cls.info = cls.kernel.connection()
         cls.key = cls.kernel.km.session.key
         cls.context = zmq.Context()
+        cls.addClassCleanup(cls.context.destroy, linger=0)
         cls.hb = HeartbeatProbe(cls.info, cls.context)
+        cls.addClassCleanup(cls.hb.close)
         cls.kernel.ok("int before = 41;")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.hb.close()
-        cls.context.destroy(linger=0)
-        cls.kernel.shutdown()
 
     def assert_alive(self, batch):
         self.assertTrue(process_alive(self.kernel.pid), "the kernel died after " + batch)

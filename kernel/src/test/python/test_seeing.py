@@ -1,5 +1,5 @@
-"""Issue 13 through the real kernel, driven by jupyter_client: a timeline cell yields image/png, and a sweep
-draws its figures live in one display, updated in place (update_display_data with the same display id).
+"""Seeing concurrency through the real kernel, driven by jupyter_client: a timeline cell yields image/png, and a
+sweep draws its figures live in one display, updated in place (update_display_data with the same display id).
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_seeing
@@ -7,7 +7,7 @@ Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed ke
 
 import unittest
 
-from kernel_harness import RunningKernel, figure
+from kernel_harness import KernelTestCase, figure
 from test_sweep_rendering import png_size
 
 TIMELINE_CELL = """
@@ -29,15 +29,8 @@ def display_id(message):
     return message["content"].get("transient", {}).get("display_id")
 
 
-class SeeingTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel(user_vm_options=None)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
+class SeeingTests(KernelTestCase):
+    kernel_options = {"user_vm_options": None}
 
     def test_a_timeline_cell_shows_a_picture_and_a_text_summary(self):
         run = self.kernel.ok(TIMELINE_CELL, timeout=120)

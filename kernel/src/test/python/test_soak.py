@@ -1,4 +1,4 @@
-"""Soak (issue 3): 2,000 cells in a row through jupyter_client, with the kernel JVM's heap measured after a full GC
+"""Soak: 2,000 cells in a row through jupyter_client, with the kernel JVM's heap measured after a full GC
 before and after. Run by KernelClientSuitesIT:
     .venv/bin/python -m unittest -v test_soak
 JCONCUR_SOAK_CELLS changes the number of cells.
@@ -10,7 +10,7 @@ import subprocess
 import time
 import unittest
 
-from kernel_harness import RunningKernel, figure
+from kernel_harness import KernelTestCase, figure
 
 CELLS = int(os.environ.get("JCONCUR_SOAK_CELLS", "2000"))
 WARM_UP_CELLS = 100
@@ -63,17 +63,13 @@ def error(ename, text):
     return check
 
 
-class SoakTests(unittest.TestCase):
+class SoakTests(KernelTestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.kernel = RunningKernel()
+        super().setUpClass()
         java_home = cls.kernel.km.kernel_spec.metadata.get("jconcur", {}).get("java_home")
         cls.jcmd = os.path.join(java_home, "bin", "jcmd") if java_home else "jcmd"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
 
     def live_heap_mb(self):
         """Used heap of the kernel JVM right after a full GC, in MB."""

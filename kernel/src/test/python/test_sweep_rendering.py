@@ -1,4 +1,4 @@
-"""A sweep cell through the real kernel renders as a table and a chart (issue 4), driven through jupyter_client.
+"""A sweep cell through the real kernel renders as a table and a chart, driven through jupyter_client.
 
 Run by KernelClientSuitesIT with JUPYTER_PATH pointing at a freshly installed kernelspec:
     .venv/bin/python -m unittest -v test_sweep_rendering
@@ -8,7 +8,7 @@ import base64
 import struct
 import unittest
 
-from kernel_harness import RunningKernel, figure
+from kernel_harness import KernelTestCase, figure
 
 SWEEP_CELL = """
 long bitCounts(long from, long to) {
@@ -35,20 +35,13 @@ def png_size(data):
     return struct.unpack(">II", raw[16:24])
 
 
-class SweepRenderingTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.kernel = RunningKernel(user_vm_options=None)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kernel.shutdown()
+class SweepRenderingTests(KernelTestCase):
+    kernel_options = {"user_vm_options": None}
 
     def test_a_sweep_cell_shows_a_table_and_a_chart(self):
         run = self.kernel.ok(SWEEP_CELL, timeout=300)
         figure("sweep_cell", "%.2f s" % run.seconds)
-        # The live view of the running sweep (issue 13) is display_data; the result is the execute_result.
+        # The live view of the running sweep is display_data; the result is the execute_result.
         rich = [m["content"]["data"] for m in run.messages if m["msg_type"] == "execute_result"
                 and "image/png" in m["content"]["data"] and "text/html" in m["content"]["data"]]
         self.assertEqual(1, len(rich), "one result with image/png and text/html, got: %s"

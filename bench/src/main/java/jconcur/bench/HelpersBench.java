@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import jconcur.charts.Charts;
+import jconcur.charts.Renderers;
 import jconcur.concurrency.Amdahl;
 import jconcur.concurrency.Measurement;
 import jconcur.concurrency.Sweep;
 import jconcur.concurrency.SweepPoint;
 import jconcur.concurrency.SweepResult;
 import jconcur.concurrency.TimeFormat;
-import jconcur.display.Renderers;
 
 /**
  * Costs of the helper package itself, run by hand:

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jconcur.charts.Renderers;
 import jconcur.charts.Timelines;
 import jconcur.concurrency.Concurrency;
 import jconcur.concurrency.Measurement;
@@ -13,7 +14,6 @@ import jconcur.concurrency.Sink;
 import jconcur.concurrency.TimeFormat;
 import jconcur.concurrency.Timeline;
 import jconcur.concurrency.TimelineRecorder;
-import jconcur.display.Renderers;
 
 /**
  * Costs of thread timelines, run by hand:

@@ -18,7 +18,6 @@ import jconcur.concurrency.SweepResult;
 import jconcur.concurrency.VariantResult;
 import jconcur.display.MimeBundle;
 import jconcur.display.Renderable;
-import jconcur.display.Renderers;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;

@@ -35,7 +35,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.chartpart.ChartLayout;
 
 /**
- * Issue 18: every chart kind, fed hostile inputs, reads at a glance. Checked from the layout XChart computed
+ * Every chart kind, fed hostile inputs, reads at a glance. Checked from the layout XChart computed
  * while painting: category labels do not overlap and stay on the image, every point lies inside the plot,
  * numbers are plain. Each chart is also written to target/chart-gallery/ to be looked at.
  */

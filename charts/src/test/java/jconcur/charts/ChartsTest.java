@@ -119,7 +119,7 @@ class ChartsTest {
         decode(Charts.pngBytes(chart));
     }
 
-    /** Issue 4: a bar chart built for several series showed no legend. */
+    /** A bar chart built for several series once showed no legend. */
     @Test
     void barChartShowsItsLegendOnceItHasSeveralSeries() throws Exception {
         CategoryChart chart = Charts.barChart("two series", "x", "y");

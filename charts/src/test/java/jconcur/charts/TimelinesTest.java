@@ -11,7 +11,6 @@ import java.util.List;
 import jconcur.concurrency.Timeline;
 import jconcur.concurrency.TimelineSpan;
 import jconcur.display.MimeBundle;
-import jconcur.display.Renderers;
 import org.junit.jupiter.api.Test;
 
 class TimelinesTest {

@@ -19,7 +19,6 @@ import jconcur.concurrency.Deadlocks;
 import jconcur.concurrency.LockGraph;
 import jconcur.concurrency.NamedLock;
 import jconcur.display.MimeBundle;
-import jconcur.display.Renderers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -46,7 +46,7 @@ public final class Concurrency {
      * @throws TaskFailedException when the task throws
      */
     public static <T> Timed<T> time(Callable<T> task) {
-        return Timing.once(task, "time");
+        return Stopwatch.once(task, "time");
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Concurrency {
      * @throws TaskFailedException when the task throws
      */
     public static Timed<Void> time(ThrowingRunnable task) {
-        return Timing.once(Timing.callable(task), "time");
+        return Stopwatch.once(Stopwatch.callable(task), "time");
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Concurrency {
      * @return median, min, max, MAD, mean, sd and warnings
      */
     public static Measurement measure(ThrowingRunnable task) {
-        return measure(1, 5, Timing.callable(task));
+        return measure(1, 5, Stopwatch.callable(task));
     }
 
     /**
@@ -94,13 +94,13 @@ public final class Concurrency {
         }
         for (int i = 1; i <= warmups; i++) {
             Progress.update("measure: warm-up " + i + "/" + warmups);
-            Timing.once(task, "measure, warm-up " + i + "/" + warmups);
+            Stopwatch.once(task, "measure, warm-up " + i + "/" + warmups);
         }
         List<Double> seconds = new java.util.ArrayList<>();
         try {
             for (int i = 1; i <= repeats; i++) {
                 Progress.update("measure: run " + i + "/" + repeats);
-                seconds.add(Timing.once(task, "measure, run " + i + "/" + repeats).seconds());
+                seconds.add(Stopwatch.once(task, "measure, run " + i + "/" + repeats).seconds());
             }
         } finally {
             Progress.done();
@@ -117,7 +117,7 @@ public final class Concurrency {
      * @return median, min, max, MAD, mean, sd and warnings
      */
     public static Measurement measure(int warmups, int repeats, ThrowingRunnable task) {
-        return measure(warmups, repeats, Timing.callable(task));
+        return measure(warmups, repeats, Stopwatch.callable(task));
     }
 
     // ---------------------------------------------------------------- sweeps
@@ -526,7 +526,7 @@ public final class Concurrency {
      * @throws TaskFailedException when the code throws a checked exception
      */
     public static void span(String name, ThrowingRunnable body) {
-        span(name, Timing.callable(body));
+        span(name, Stopwatch.callable(body));
     }
 
     // ---------------------------------------------------------------- processes and splitting work

@@ -2,8 +2,10 @@ package jconcur.concurrency;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jconcur.concurrency.names.WrapperNames;
 
 /**
  * The top of a thread's stack for people, as the deadlock report shows it. Frames of notebook code are named
@@ -19,8 +21,6 @@ final class StackFrames {
 
     static final int MAX_FRAMES = 5;
 
-    /** JShell's wrapper class of a snippet, and the class declared in it if any. */
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*(?:\\$(.+))?");
     /** javac's name for a lambda body: lambda$enclosingMethod$n. */
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.*)\\$\\d+");
     private static final List<String> INTERNAL_PACKAGES = List.of("java.util.concurrent.locks.", "jdk.internal.",
@@ -57,12 +57,13 @@ final class StackFrames {
      * (without module or class loader) for everything else.
      */
     static String describe(StackTraceElement frame) {
-        Matcher wrapper = WRAPPER.matcher(frame.getClassName());
-        if (!wrapper.matches()) {
+        Optional<WrapperNames.WrapperClass> wrapper = WrapperNames.parse(frame.getClassName());
+        if (wrapper.isEmpty()) {
             return new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
                     frame.getLineNumber()).toString();
         }
-        String type = wrapper.group(1) == null ? "" : typeName(wrapper.group(1));
+        String declared = wrapper.get().declared();
+        String type = declared.isEmpty() ? "" : typeName(declared);
         return callable(type, frame.getMethodName()) + " (cell code)";
     }
 

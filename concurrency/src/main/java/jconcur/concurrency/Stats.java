@@ -59,15 +59,27 @@ public final class Stats {
      * @return the sample standard deviation
      */
     public static double sd(double... values) {
+        double squares = squaredDeviations(values);
+        return values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));
+    }
+
+    /**
+     * The population standard deviation (divides by n), as IPython's %timeit and numpy's std report it.
+     *
+     * @param values the sample (not empty)
+     * @return the population standard deviation
+     */
+    public static double populationSd(double... values) {
+        return Math.sqrt(squaredDeviations(values) / values.length);
+    }
+
+    private static double squaredDeviations(double[] values) {
         double m = mean(values);
-        if (values.length < 2) {
-            return 0;
-        }
         double squares = 0;
         for (double v : values) {
             squares += (v - m) * (v - m);
         }
-        return Math.sqrt(squares / (values.length - 1));
+        return squares;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jconcur.concurrency.names.LockNames;
 
 /**
  * Who waits for which lock held by whom, and the cycle in it if there is one. Two sources:
@@ -85,13 +86,13 @@ final class WaitForGraph {
                     continue;
                 }
                 edges.put(info.getThreadId(), new Edge(info.getThreadId(), info.getThreadName(),
-                        shortName(info.getLockInfo()), info.getLockOwnerId(), info.getLockOwnerName()));
+                        LockNames.of(info.getLockInfo()), info.getLockOwnerId(), info.getLockOwnerName()));
                 List<String> mine = held.computeIfAbsent(info.getThreadId(), k -> new ArrayList<>());
                 for (MonitorInfo monitor : info.getLockedMonitors()) {
-                    mine.add(shortName(monitor));
+                    mine.add(LockNames.of(monitor));
                 }
                 for (LockInfo lock : info.getLockedSynchronizers()) {
-                    mine.add(shortName(lock));
+                    mine.add(LockNames.of(lock));
                 }
             }
         }
@@ -177,15 +178,5 @@ final class WaitForGraph {
             }
         });
         return new LockGraph(holds, waits, cycle.stream().map(Edge::waiter).toList());
-    }
-
-    /** "ReentrantLock$NonfairSync@1b6d3586" rather than the fully qualified class name. */
-    private static String shortName(LockInfo lock) {
-        if (lock == null) {
-            return "?";
-        }
-        String className = lock.getClassName();
-        return className.substring(className.lastIndexOf('.') + 1) + "@"
-                + Integer.toHexString(lock.getIdentityHashCode());
     }
 }

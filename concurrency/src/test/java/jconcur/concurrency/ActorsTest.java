@@ -173,7 +173,7 @@ class ActorsTest {
         }
     }
 
-    /** Issue 4: T2 waits for A in tryLock(timeout) while T1, holding A, waits for B held by T2. */
+    /** T2 waits for A in tryLock(timeout) while T1, holding A, waits for B held by T2. */
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void aTimedWaitOnPlatformThreadsIsNoDeadlock() {

@@ -28,6 +28,8 @@ class StatsTest {
         assertEquals(5.0, Stats.mean(x));
         assertEquals(Math.sqrt(32.0 / 7), Stats.sd(x), 1e-12);
         assertEquals(0.0, Stats.sd(42));
+        assertEquals(Math.sqrt(32.0 / 8), Stats.populationSd(x), 1e-12);
+        assertEquals(0.0, Stats.populationSd(42));
     }
 
     @Test

@@ -3,7 +3,7 @@ package jconcur.kernel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /**
  * Shuts the kernel down when the process that launched it is gone, whatever killed it: a crashed Jupyter

@@ -21,7 +21,7 @@ import jconcur.kernel.protocol.Kernel;
 import jconcur.kernel.protocol.KernelInfo;
 import jconcur.kernel.wire.Channels;
 import jconcur.kernel.wire.ConnectionInfo;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /** Entry point of the kernel jar: {@code kernel CONNECTION_FILE}, {@code install [...]}. */
 public final class Main {

@@ -191,7 +191,7 @@ class BinderFilesTest {
         assertTrue(badge.find(), "README needs a Binder badge linking to mybinder.org/v2/gh/OWNER/REPO/HEAD?labpath=...");
         String target = badge.group(2).replace("%2F", "/");
         assertEquals("notebooks/00-index.ipynb", target);
-        // The index comes with the chapter notebooks (issue 5): once one chapter exists, the badge must open it.
+        // The index comes with the chapter notebooks: once one chapter exists, the badge must open it.
         if (!chapterNotebooks().isEmpty()) {
             assertTrue(Files.isRegularFile(ROOT.resolve(target)), "the Binder badge opens " + target
                     + ", which is missing although chapter notebooks exist: " + chapterNotebooks());

@@ -3,6 +3,7 @@ package jconcur.kernel.engine;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jconcur.concurrency.names.WrapperNames;
 
 /**
  * Rewrites stack frame lines of notebook code in user VM output (an uncaught exception of a background thread,
@@ -11,11 +12,11 @@ import java.util.regex.Pattern;
  */
 final class FrameLines {
 
-    private static final Pattern WRAPPER_FRAME = Pattern.compile(
-            "(?m)^([ \\t]*at )(REPL\\.\\$JShell\\$\\d+[A-Z]*(?:\\$[\\w$]+)?)\\.([\\w$<>]+)\\(\\$JShell\\$\\d+[A-Z]*\\.java:(\\d+)\\)$");
+    private static final Pattern WRAPPER_FRAME = Pattern.compile("(?m)^([ \\t]*at )(" + WrapperNames.WRAPPER_CLASS
+            + "(?:\\$[\\w$]+)?)\\.([\\w$<>]+)\\(" + WrapperNames.WRAPPER_FILE + "\\.java:(\\d+)\\)$");
     /** A generated lambda class of notebook code: a frame line that says nothing. */
     private static final Pattern LAMBDA_CLASS_FRAME =
-            Pattern.compile("(?m)^[ \\t]*at REPL\\.\\$JShell\\$\\d+[A-Z]*\\$*\\$Lambda[^\\n]*\\n?");
+            Pattern.compile("(?m)^[ \\t]*at " + WrapperNames.WRAPPER_CLASS + "\\$*\\$Lambda[^\\n]*\\n?");
     /** Not any cell's serial: every frame names its cell, as output may land under another cell. */
     private static final int NO_CURRENT_CELL = -1;
 
@@ -28,7 +29,7 @@ final class FrameLines {
     }
 
     String rewrite(String text) {
-        if (!text.contains("REPL.$JShell$")) {
+        if (!text.contains(WrapperNames.PREFIX)) {
             return text;
         }
         Matcher m = WRAPPER_FRAME.matcher(text);

@@ -13,10 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.log.Log;
 import jdk.jshell.JShell;
 
 /**
@@ -27,7 +26,6 @@ import jdk.jshell.JShell;
  */
 public final class JShellEngine implements Engine {
 
-    private static final Logger LOG = Logger.getLogger(JShellEngine.class.getName());
     /** How long an interrupted cell may take to stop before the kernel reports it and replaces the user VM. */
     static final long STOP_GRACE_MS = 2500;
     /** How often the interrupt is thrown again while the cell has not stopped (it may catch it). */
@@ -312,7 +310,7 @@ public final class JShellEngine implements Engine {
         try {
             s.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "closing a user VM session", e);
+            Log.debug("closing a user VM session: %s", e);
         }
     }
 

@@ -6,8 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import jconcur.kernel.log.Log;
 
 /**
  * A loopback port that the user VM connects back to. Each connection gets its handshake on its own virtual
@@ -16,7 +15,6 @@ import java.util.logging.Logger;
  */
 final class LoopbackAcceptor implements Closeable {
 
-    private static final Logger LOG = Logger.getLogger(LoopbackAcceptor.class.getName());
 
     /** Admits one connection or throws, saying why it was turned away. */
     @FunctionalInterface
@@ -69,8 +67,7 @@ final class LoopbackAcceptor implements Closeable {
 
     private void reject(Socket socket, String why) {
         rejected.incrementAndGet();
-        LOG.log(Level.WARNING, "rejected a connection to {0} from {1}: {2}",
-                new Object[] {what, socket.getRemoteSocketAddress(), why});
+        Log.warn("rejected a connection to %s from %s: %s", what, socket.getRemoteSocketAddress(), why);
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -1,8 +1,7 @@
 package jconcur.kernel.engine;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.uservm.Wire;
 
 /**
@@ -11,7 +10,6 @@ import jconcur.kernel.uservm.Wire;
  */
 final class OutputDelivery {
 
-    private static final Logger LOG = Logger.getLogger(OutputDelivery.class.getName());
 
     private final EngineOutput output;
     /** Keeps the last lines of stderr for the report when the user VM dies. */
@@ -45,7 +43,7 @@ final class OutputDelivery {
             output.stream(stream, frameLines.rewrite(text));
         } catch (RuntimeException e) {
             // A failing front end must not stop the channel that also carries displays and input.
-            LOG.log(Level.WARNING, "could not pass user VM output on", e);
+            Log.warn("could not pass user VM output on: %s", e);
         }
     }
 }

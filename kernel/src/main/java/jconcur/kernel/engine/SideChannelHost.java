@@ -14,9 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jconcur.display.MimeBundle;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.uservm.Wire;
 
 /**
@@ -27,7 +26,6 @@ import jconcur.kernel.uservm.Wire;
  */
 final class SideChannelHost {
 
-    private static final Logger LOG = Logger.getLogger(SideChannelHost.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -68,7 +66,7 @@ final class SideChannelHost {
             while (framesDelivered < count && !ended) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    LOG.warning(() -> "user VM output did not arrive in time (" + framesDelivered + " of " + count + ")");
+                    Log.warn("user VM output did not arrive in time (%d of %d)", framesDelivered, count);
                     return;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -155,10 +153,10 @@ final class SideChannelHost {
                     }
                 }
                 case "exiting" -> exitAnnounced = true;
-                default -> LOG.warning("unknown side-channel message type " + type);
+                default -> Log.warn("unknown side-channel message type %s", type);
             }
         } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
-            LOG.log(Level.WARNING, "broken side-channel message from the user VM", e);
+            Log.warn("broken side-channel message from the user VM: %s", e);
             if (message != null && message.get("id") != null) {
                 reply(message, Map.of("error", "the kernel could not handle this message: " + e));
             }
@@ -186,7 +184,7 @@ final class SideChannelHost {
         try {
             toFrontEnd.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not pass a display on", e);
+            Log.warn("could not pass a display on: %s", e);
         }
     }
 

@@ -3,8 +3,7 @@ package jconcur.kernel.engine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import jconcur.concurrency.names.WrapperNames;
 import jdk.jshell.SourceCodeAnalysis.SnippetWrapper;
 
 /**
@@ -12,8 +11,6 @@ import jdk.jshell.SourceCodeAnalysis.SnippetWrapper;
  * wrapper class maps back to it, to name notebook frames in tracebacks and thread reports.
  */
 final class SnippetOrigins {
-
-    private static final Pattern WRAPPER_CLASS = Pattern.compile("(REPL\\.\\$JShell\\$\\d+[A-Z]*)(?:\\$(.*))?");
 
     /**
      * @param cell serial number of the cell in this session
@@ -78,17 +75,14 @@ final class SnippetOrigins {
      * exception stacks: class without the wrapper, file "#snippet id", line within the snippet.
      */
     Optional<StackTraceElement> translate(String className, String method, int wrappedLine) {
-        Matcher m = WRAPPER_CLASS.matcher(className);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String id = idByClass.get(m.group(1));
+        Optional<WrapperNames.WrapperClass> wrapper = WrapperNames.parse(className);
+        String id = wrapper.map(w -> idByClass.get(w.wrapper())).orElse(null);
         Origin origin = id == null ? null : origins.get(id);
         if (origin == null) {
             return Optional.empty();
         }
-        String nested = m.group(2) == null ? "" : m.group(2);
-        return Optional.of(new StackTraceElement(nested, method, "#" + id, snippetLine(origin, wrappedLine)));
+        return Optional.of(new StackTraceElement(wrapper.get().declared(), method, "#" + id,
+                snippetLine(origin, wrappedLine)));
     }
 
     private static int snippetLine(Origin origin, int wrappedLine) {

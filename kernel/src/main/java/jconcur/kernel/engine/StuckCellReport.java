@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jconcur.charts.WaitForGraphPicture;
 import jconcur.concurrency.LockGraph;
+import jconcur.concurrency.names.WrapperNames;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 
@@ -190,9 +191,9 @@ final class StuckCellReport {
         return lines;
     }
 
-    /** "java.util.concurrent.locks.ReentrantLock$NonfairSync@1a2b" -> "ReentrantLock$NonfairSync@1a2b". */
+    /** The user VM names locks already (LockNames): "ReentrantLock$NonfairSync@1a2b". */
     private static String lockName(Object lock) {
-        return shortName(String.valueOf(lock));
+        return String.valueOf(lock);
     }
 
     private static String shortName(String className) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.uservm.UserVmMain;
 
 /**
@@ -56,6 +57,7 @@ final class UserVmLauncher {
                     .createVirtualMachine(new JdwpConnection(debug.await(START_TIMEOUT_MS)));
             Socket commandSocket = session.awaitCommand(START_TIMEOUT_MS);
             Socket sideSocket = session.awaitSide(START_TIMEOUT_MS);
+            Log.debug("user VM pid %d connected (command, side channel, JDI)", process.pid());
             return new LaunchedVm(process, vm, commandSocket, sideSocket, output);
         } catch (Exception e) {
             throw failure(process, output, vmOptions, e);

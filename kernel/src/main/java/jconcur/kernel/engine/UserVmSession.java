@@ -22,11 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.log.Log;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -40,7 +39,6 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class UserVmSession implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(UserVmSession.class.getName());
     private static final String PRELOAD = "preload.jsh";
     /**
      * What results from the user VM may contain when deserialized in the kernel: strings, numbers, JShell's
@@ -161,7 +159,7 @@ final class UserVmSession implements AutoCloseable {
             try {
                 jshell.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "closing JShell", e);
+                Log.debug("closing JShell: %s", e);
             }
         }
     }
@@ -258,7 +256,7 @@ final class UserVmSession implements AutoCloseable {
         try {
             jshell.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "closing JShell", e);
+            Log.debug("closing JShell: %s", e);
         }
         side.close();
         launched.process().destroyForcibly();
@@ -284,7 +282,7 @@ final class UserVmSession implements AutoCloseable {
         for (CellSplitter.Piece piece : CellSplitter.split(jshell.sourceCodeAnalysis(), script)) {
             List<SnippetEvent> events = jshell.eval(piece.source());
             if (events.isEmpty() || events.get(0).status() != Snippet.Status.VALID) {
-                LOG.fine(() -> "preload skipped: " + piece.source());
+                Log.debug(() -> "preload skipped: " + piece.source());
             }
         }
     }
@@ -314,7 +312,7 @@ final class UserVmSession implements AutoCloseable {
         return new PrintStream(OutputStream.nullOutputStream()) {
             @Override
             public void write(byte[] b, int off, int len) {
-                LOG.fine(() -> new String(b, off, len, StandardCharsets.UTF_8));
+                Log.debug(() -> new String(b, off, len, StandardCharsets.UTF_8));
             }
         };
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import jconcur.kernel.engine.UserVmOptions;
+import jconcur.kernel.log.Log;
 
 /**
  * Writes the jconcur kernelspec: kernel.json, the logos and a copy of the kernel jar, so that the installed
@@ -144,7 +145,7 @@ public final class KernelspecInstaller {
                 Files.deleteIfExists(path);
             }
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("jconcur: could not remove " + root + ": " + e);
+            Log.warn("could not remove %s: %s", root, e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import jconcur.kernel.log.Log;
 
 /**
  * A CDS archive of the classes a kernel JVM loads (Jackson, JeroMQ, the protocol layer, javac for JShell),
@@ -59,7 +60,7 @@ public final class StartupArchive {
         } catch (IOException e) {
             // nothing was recorded worth keeping either way
         }
-        System.err.println("jconcur: no startup archive (the kernel works, it only starts slower): " + reason);
+        Log.warn("no startup archive (the kernel works, it only starts slower): %s", reason);
         return Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package jconcur.kernel.protocol;
 
 import java.util.Optional;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
 import jconcur.kernel.wire.MessageSocket.ChannelClosedException;

@@ -2,7 +2,7 @@ package jconcur.kernel.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /**
  * Comms: jconcur registers no comm targets, so comm_info lists none and a comm_open is answered with

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.MessageSocket.ChannelClosedException;
 
 /**

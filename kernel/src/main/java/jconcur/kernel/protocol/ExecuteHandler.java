@@ -11,7 +11,7 @@ import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
 import jconcur.kernel.engine.Inspection;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /**
  * execute_request: runs a cell through the engine and reports it as ipykernel does. store_history (never with

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 
 /**
  * The executed cells of this and earlier kernel sessions, kept in a JSON-lines file shared by all jconcur

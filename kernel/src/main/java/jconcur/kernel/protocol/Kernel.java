@@ -11,7 +11,7 @@ import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.wire.Channels;
 import jconcur.kernel.wire.ConnectionInfo;
 import jconcur.kernel.wire.Heartbeat;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Session;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 
 /**

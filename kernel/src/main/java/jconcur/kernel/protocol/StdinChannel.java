@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jconcur.kernel.wire.Log;
+import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
 import jconcur.kernel.wire.MessageSocket.ChannelClosedException;

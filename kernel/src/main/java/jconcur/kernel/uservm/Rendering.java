@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jconcur.charts.Renderers;
 import jconcur.display.MimeBundle;
-import jconcur.display.Renderers;
 
 /** How values look in the notebook: the charts module's renderers first, then plain text. */
 final class Rendering {

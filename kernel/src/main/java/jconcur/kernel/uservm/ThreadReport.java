@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jconcur.concurrency.Deadlocks;
+import jconcur.concurrency.names.LockNames;
 
 /**
  * What the threads of this VM are doing, for the kernel's report on a cell that does not stop: the deadlock
@@ -127,6 +128,6 @@ final class ThreadReport {
     }
 
     private static String lockName(LockInfo lock) {
-        return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
+        return LockNames.of(lock);
     }
 }

@@ -1,5 +1,6 @@
 package jconcur.kernel.wire;
 
+import jconcur.kernel.log.Log;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;

@@ -3,6 +3,7 @@ package jconcur.kernel.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jconcur.kernel.log.Log;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.ZError;

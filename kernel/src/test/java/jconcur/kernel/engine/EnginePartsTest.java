@@ -40,13 +40,6 @@ class EnginePartsTest {
     }
 
     @Test
-    void wrapperNamesDisappearFromMessages() {
-        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null",
-                WrapperNames.expunge("Cannot invoke \"String.length()\" because \"REPL.$JShell$22.s\" is null"));
-        assertEquals("Bank", WrapperNames.expunge("REPL.$JShell$12$Bank"));
-    }
-
-    @Test
     void lineTailKeepsTheLastLines() {
         LineTail tail = new LineTail(2);
         tail.append("one\ntw");
@@ -127,7 +120,7 @@ class EnginePartsTest {
     @Test
     void deadlockedThreadsAreDescribedWithTheirLocks() {
         Map<String, Object> thread = Map.of("name", "worker", "id", 7, "state", "BLOCKED",
-                "waitsFor", "java.lang.Object@1f", "owner", "main", "holds", List.of("java.lang.Object@2e"),
+                "waitsFor", "Object@1f", "owner", "main", "holds", List.of("Object@2e"),
                 "frames", List.of(Map.of("class", "java.lang.Thread", "method", "run", "line", 1)));
         StuckCellReport report = new StuckCellReport(new SnippetOrigins(), new UserFrames(new SnippetOrigins()));
         List<String> lines = report.leftBehind(Map.of("deadlocked", List.of(thread)), 1);
@@ -138,9 +131,9 @@ class EnginePartsTest {
     @Test
     void aDeadlockCycleIsAlsoDrawnWithItsTextForPlainClients() {
         Map<String, Object> one = Map.of("name", "one", "id", 7, "state", "BLOCKED", "waitsFor",
-                "java.lang.Object@1f", "owner", "two", "holds", List.of("java.lang.Object@2e"), "frames", List.of());
+                "Object@1f", "owner", "two", "holds", List.of("Object@2e"), "frames", List.of());
         Map<String, Object> two = Map.of("name", "two", "id", 8, "state", "BLOCKED", "waitsFor",
-                "java.lang.Object@2e", "owner", "one", "holds", List.of("java.lang.Object@1f"), "frames", List.of());
+                "Object@2e", "owner", "one", "holds", List.of("Object@1f"), "frames", List.of());
         MimeBundle picture = StuckCellReport.picture(Map.of("deadlocked", List.of(one, two))).orElseThrow();
         assertTrue(picture.data().containsKey("image/png"));
         assertEquals("""

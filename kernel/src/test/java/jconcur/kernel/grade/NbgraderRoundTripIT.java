@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10: every assignment of notebooks/assignments/source/ through nbgrader's own commands on the packaged
+ * Every assignment of notebooks/assignments/source/ through nbgrader's own commands on the packaged
  * kernel ({@code install --prefix}): {@code generate_assignment} must give exactly the committed release; the model
  * solution, the wrong submission and the untouched release, {@code autograde}d, must score what the assignment's
  * expected-scores.json says in the gradebook ({@code nbgrader export}); {@code generate_feedback} must write HTML

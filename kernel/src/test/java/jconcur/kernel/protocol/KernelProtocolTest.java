@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.IsComplete;
+import jconcur.kernel.wire.ConnectionInfo;
 import jconcur.kernel.wire.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class KernelProtocolTest {
 
     @BeforeEach
     void start() {
-        var connection = TestClient.freeConnection("secret-key");
+        var connection = ConnectionInfo.onFreeLoopbackPorts("secret-key");
         kernel = Kernel.start(connection, output -> engine = new ScriptedEngine(output),
                 HistoryStore.open(dataDir.resolve("history.jsonl")));
         client = new TestClient(connection);
@@ -477,7 +478,7 @@ class KernelProtocolTest {
 
     @Test
     void unsignedConnectionsWork() {
-        var connection = TestClient.freeConnection("");
+        var connection = ConnectionInfo.onFreeLoopbackPorts("");
         try (Kernel unsigned = Kernel.start(connection, ScriptedEngine::new, HistoryStore.inMemory());
              TestClient plain = new TestClient(connection)) {
             plain.awaitReady();

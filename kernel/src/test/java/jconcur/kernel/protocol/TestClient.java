@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import jconcur.kernel.wire.ConnectionInfo;
@@ -41,19 +39,6 @@ final class TestClient implements AutoCloseable {
         heartbeat = connect(SocketType.REQ, connection.hbPort(), null);
         iopub = connect(SocketType.SUB, connection.iopubPort(), null);
         iopub.subscribe(new byte[0]);
-    }
-
-    static ConnectionInfo freeConnection(String key) {
-        return new ConnectionInfo("127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), key,
-                "hmac-sha256");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ZMQ.Socket connect(SocketType type, int port, byte[] identity) {

@@ -354,7 +354,7 @@ def threads_shows_lock_owners(k):
     ok(c)
     expect('"waiter"' in c.stdout and "BLOCKED" in c.stdout and 'owned by "holder"' in c.stdout,
            "lock owner not shown", c)
-    expect("- locked java.lang.Object" in c.stdout, "held monitor not shown", c)
+    expect("- locked Object@" in c.stdout, "held monitor not shown", c)
     ok(k.run("holder.interrupt(); holder.join(); waiter.join();"))
 
 

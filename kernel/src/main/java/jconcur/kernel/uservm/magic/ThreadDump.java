@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jconcur.concurrency.Deadlocks;
 import jconcur.concurrency.LockGraph;
+import jconcur.concurrency.names.LockNames;
 import jconcur.kernel.uservm.Notebook;
 
 /**
@@ -104,7 +105,7 @@ public final class ThreadDump {
         LockInfo waitingFor = info.getLockInfo();
         if (waitingFor != null) {
             out.append("   ").append(info.getThreadState() == Thread.State.BLOCKED ? "waiting to lock " : "waiting on ")
-                    .append(waitingFor);
+                    .append(LockNames.of(waitingFor));
             if (info.getLockOwnerName() != null) {
                 out.append(" owned by \"").append(info.getLockOwnerName()).append("\" #").append(info.getLockOwnerId());
             }
@@ -116,7 +117,7 @@ public final class ThreadDump {
             out.append("\tat ").append(stack[depth]).append('\n');
             for (MonitorInfo monitor : monitors) {
                 if (monitor.getLockedStackDepth() == depth) {
-                    out.append("\t- locked ").append(monitor).append('\n');
+                    out.append("\t- locked ").append(LockNames.of(monitor)).append('\n');
                 }
             }
         }
@@ -125,7 +126,7 @@ public final class ThreadDump {
         }
         LockInfo[] synchronizers = info.getLockedSynchronizers();
         if (synchronizers.length > 0) {
-            out.append("   holds ").append(Arrays.stream(synchronizers).map(LockInfo::toString)
+            out.append("   holds ").append(Arrays.stream(synchronizers).map(LockNames::of)
                     .collect(Collectors.joining(", "))).append('\n');
         }
         out.append('\n');

@@ -2,6 +2,7 @@ package jconcur.kernel.uservm.magic;
 
 import java.util.Arrays;
 import java.util.List;
+import jconcur.concurrency.Stats;
 
 /**
  * What %timeit measured: seconds per loop of each run, as IPython's TimeitResult. Its text is IPython's:
@@ -21,14 +22,16 @@ public record TimeitResult(int loops, int repeat, double best, double worst, Lis
     }
 
     public double average() {
-        return timings.stream().mapToDouble(Double::doubleValue).sum() / timings.size();
+        return Stats.mean(perLoop());
     }
 
     /** Population standard deviation, as IPython computes it. */
     public double stdev() {
-        double mean = average();
-        double squares = timings.stream().mapToDouble(t -> (t - mean) * (t - mean)).sum();
-        return Math.sqrt(squares / timings.size());
+        return Stats.populationSd(perLoop());
+    }
+
+    private double[] perLoop() {
+        return timings.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** IPython's note when runs differ a lot, or null. */
@@ -43,7 +46,7 @@ public record TimeitResult(int loops, int repeat, double best, double worst, Lis
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%s \u00b1 %s per loop (mean \u00b1 std. dev. of %d run%s, %,d loop%s each)",
-                TimeFormat.format(average(), precision), TimeFormat.format(stdev(), precision),
+                IPythonTimeFormat.format(average(), precision), IPythonTimeFormat.format(stdev(), precision),
                 repeat, repeat == 1 ? "" : "s", loops, loops == 1 ? "" : "s");
     }
 }

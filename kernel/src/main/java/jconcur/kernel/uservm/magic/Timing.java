@@ -40,10 +40,10 @@ public final class Timing {
     }
 
     static String report(CpuClock.Usage usage) {
-        return "CPU times: user " + TimeFormat.format(usage.user(), 3)
-                + ", sys: " + TimeFormat.format(usage.system(), 3)
-                + ", total: " + TimeFormat.format(usage.total(), 3) + "\n"
-                + "Wall time: " + TimeFormat.format(usage.wall(), 3);
+        return "CPU times: user " + IPythonTimeFormat.format(usage.user(), 3)
+                + ", sys: " + IPythonTimeFormat.format(usage.system(), 3)
+                + ", total: " + IPythonTimeFormat.format(usage.total(), 3) + "\n"
+                + "Wall time: " + IPythonTimeFormat.format(usage.wall(), 3);
     }
 
     private static void print(CpuClock.Usage usage) {

@@ -3,10 +3,10 @@ package jconcur.concurrency;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Runs a task once under the clock; the single place where user tasks are timed. */
-final class Timing {
+/** Runs a task once under the clock; the single place where the helper package times user tasks. */
+final class Stopwatch {
 
-    private Timing() {
+    private Stopwatch() {
     }
 
     /** Times one call; the result goes to the {@link Sink}; failures are wrapped with {@code where}. */

@@ -1,4 +1,4 @@
-package jconcur.display;
+package jconcur.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +11,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import jconcur.charts.Charts;
 import jconcur.concurrency.Comparison;
 import jconcur.concurrency.SweepResult;
+import jconcur.display.MimeBundle;
+import jconcur.display.Renderable;
 import org.junit.jupiter.api.Test;
 
 class RenderersTest {

@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Durations written as IPython writes them (IPython.core.magics.execution._format_time). */
-public final class TimeFormat {
+/**
+ * Durations written as IPython writes them (IPython.core.magics.execution._format_time), for the output of
+ * %time and %timeit; the helper package writes its own durations with {@link jconcur.concurrency.TimeFormat}.
+ */
+public final class IPythonTimeFormat {
 
     private static final String[] UNITS = {"s", "ms", "\u00b5s", "ns"};
     private static final double[] SCALING = {1, 1e3, 1e6, 1e9};
 
-    private TimeFormat() {}
+    private IPythonTimeFormat() {}
 
     /** E.g. 1.23 ms, 456 ns, 2.5 s, 1min 5s, with precision significant digits below a minute. */
     public static String format(double seconds, int precision) {

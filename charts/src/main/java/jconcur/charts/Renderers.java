@@ -1,18 +1,17 @@
-package jconcur.display;
+package jconcur.charts;
 
 import java.awt.image.BufferedImage;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jconcur.charts.Charts;
-import jconcur.charts.Timelines;
-import jconcur.charts.WaitForGraphPicture;
 import jconcur.concurrency.Comparison;
 import jconcur.concurrency.DeadlockReport;
 import jconcur.concurrency.LockGraph;
 import jconcur.concurrency.SweepResult;
 import jconcur.concurrency.Timeline;
+import jconcur.display.MimeBundle;
+import jconcur.display.Renderable;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**

@@ -5,35 +5,35 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are what IPython 8's _format_time and TimeitResult print for the same numbers. */
-class TimeFormatTest {
+class IPythonTimeFormatTest {
 
     @Test
     void unitsAndSignificantDigits() {
-        assertEquals("1.23 ms", TimeFormat.format(0.00123, 3));
-        assertEquals("45.6 \u00b5s", TimeFormat.format(45.6e-6, 3));
-        assertEquals("500 ms", TimeFormat.format(0.5, 3));
-        assertEquals("2.5 s", TimeFormat.format(2.5, 3));
-        assertEquals("12 ns", TimeFormat.format(12e-9, 3));
-        assertEquals("0 ns", TimeFormat.format(0, 3));
-        assertEquals("1.2346 s", TimeFormat.format(1.23456, 5));
-        assertEquals("10 s", TimeFormat.format(10, 3));
+        assertEquals("1.23 ms", IPythonTimeFormat.format(0.00123, 3));
+        assertEquals("45.6 \u00b5s", IPythonTimeFormat.format(45.6e-6, 3));
+        assertEquals("500 ms", IPythonTimeFormat.format(0.5, 3));
+        assertEquals("2.5 s", IPythonTimeFormat.format(2.5, 3));
+        assertEquals("12 ns", IPythonTimeFormat.format(12e-9, 3));
+        assertEquals("0 ns", IPythonTimeFormat.format(0, 3));
+        assertEquals("1.2346 s", IPythonTimeFormat.format(1.23456, 5));
+        assertEquals("10 s", IPythonTimeFormat.format(10, 3));
     }
 
     @Test
     void roundingUpToTheNextPowerUsesCNotation() {
         // Python: "%.3g" % 999.7 == '1e+03'
-        assertEquals("1e+03 \u00b5s", TimeFormat.format(999.7e-6, 3));
-        assertEquals("1e+03", TimeFormat.cFormatG(999.7, 3));
-        assertEquals("0.0001", TimeFormat.cFormatG(0.0001, 3));
-        assertEquals("1e-05", TimeFormat.cFormatG(0.00001, 3));
-        assertEquals("123", TimeFormat.cFormatG(123.4, 3));
+        assertEquals("1e+03 \u00b5s", IPythonTimeFormat.format(999.7e-6, 3));
+        assertEquals("1e+03", IPythonTimeFormat.cFormatG(999.7, 3));
+        assertEquals("0.0001", IPythonTimeFormat.cFormatG(0.0001, 3));
+        assertEquals("1e-05", IPythonTimeFormat.cFormatG(0.00001, 3));
+        assertEquals("123", IPythonTimeFormat.cFormatG(123.4, 3));
     }
 
     @Test
     void minutesAndHours() {
-        assertEquals("1min 5s", TimeFormat.format(65.3, 3));
-        assertEquals("1h 1min", TimeFormat.format(3660.5, 3));
-        assertEquals("2min", TimeFormat.format(120, 3));
+        assertEquals("1min 5s", IPythonTimeFormat.format(65.3, 3));
+        assertEquals("1h 1min", IPythonTimeFormat.format(3660.5, 3));
+        assertEquals("2min", IPythonTimeFormat.format(120, 3));
     }
 
     @Test
