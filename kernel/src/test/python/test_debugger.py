@@ -1,4 +1,4 @@
-"""Issue 14 through the real kernel, driven by jupyter_client playing JupyterLab's debugger: debug_request on
+"""The visual debugger through the real kernel, driven by jupyter_client playing JupyterLab's debugger: debug_request on
 control (answered while a cell is paused at a breakpoint), DAP events on IOPub, breakpoints by cell line,
 stack frames named by the cell's path, variables read from the paused thread, stepping, continue, disconnect;
 and a pool thread paused while another thread keeps running.

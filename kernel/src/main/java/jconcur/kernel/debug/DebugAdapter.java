@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import jconcur.kernel.engine.UserVmDebugger;
 
@@ -17,18 +18,36 @@ import jconcur.kernel.engine.UserVmDebugger;
  * Breakpoints are accepted at any time (JupyterLab 4.5+ sends configurationDone only on "restart and debug").
  * Unknown commands get a response with success false that names them.
  */
-final class DebugAdapter {
+public final class DebugAdapter {
 
     private final ObjectMapper json;
     private final Optional<UserVmDebugger> debugger;
     private final Consumer<DapEvent> events;
+    /** One sequence for the kernel's DAP responses and events, as DAP wants. */
+    private final AtomicInteger seq = new AtomicInteger(1);
     /** Code of the cells the client dumped, by source path (for the source command). */
     private final Map<String, String> dumped = new ConcurrentHashMap<>();
 
-    DebugAdapter(ObjectMapper json, Optional<UserVmDebugger> debugger, Consumer<DapEvent> events) {
+    /**
+     * @param debugger the engine's debugger; without one, every command that needs it fails clearly
+     * @param eventSink gets each DAP event (the content of a debug_event), from any thread
+     */
+    public DebugAdapter(ObjectMapper json, Optional<UserVmDebugger> debugger, Consumer<ObjectNode> eventSink) {
         this.json = json;
         this.debugger = debugger;
-        this.events = events;
+        this.events = event -> eventSink.accept(event.toJson(json.createObjectNode(), seq.getAndIncrement()));
+    }
+
+    /** The content of the debug_reply to a debug_request's content: a DAP response, success false on errors. */
+    public ObjectNode answer(JsonNode requestContent) {
+        DapResponse response;
+        try {
+            response = handle(DapRequest.from(requestContent));
+        } catch (IllegalArgumentException e) {
+            response = DapResponse.error(requestContent.path("seq").asInt(0),
+                    requestContent.path("command").asText(""), e.getMessage());
+        }
+        return response.toJson(json.createObjectNode(), seq.getAndIncrement());
     }
 
     DapResponse handle(DapRequest request) {

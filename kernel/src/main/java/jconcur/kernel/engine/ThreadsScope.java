@@ -7,6 +7,7 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.Value;
 import com.sun.jdi.VirtualMachine;
 import java.util.ArrayList;
+import jconcur.concurrency.names.WrapperNames;
 import java.util.List;
 import java.util.Set;
 import jconcur.kernel.engine.UserVmDebugger.Variable;

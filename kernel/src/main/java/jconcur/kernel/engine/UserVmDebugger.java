@@ -22,6 +22,7 @@ import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
 import com.sun.jdi.request.StepRequest;
 import java.util.ArrayList;
+import jconcur.concurrency.names.WrapperNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DebugAdapterTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<DapEvent> events = new ArrayList<>();
+    private final List<com.fasterxml.jackson.databind.node.ObjectNode> events = new ArrayList<>();
     private final DebugAdapter adapter = new DebugAdapter(json, Optional.empty(), events::add);
 
     private DapResponse send(String request) throws Exception {
@@ -65,6 +65,15 @@ class DebugAdapterTest {
         assertFalse(attach.success());
         assertTrue(attach.message().contains("no debugger"));
         assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void aDebugReplyIsADapResponseEvenForAMalformedRequest() throws Exception {
+        JsonNode reply = adapter.answer(json.readTree("{\"type\":\"request\",\"seq\":4}"));
+        assertEquals("response", reply.path("type").asText());
+        assertEquals(4, reply.path("request_seq").asInt());
+        assertFalse(reply.path("success").asBoolean(true));
+        assertTrue(reply.path("message").asText().contains("no command"));
     }
 
     @Test
