@@ -51,6 +51,34 @@ CALL_CELL = """int answer = twice(21);
 answer
 """
 
+LOCKS_CELL = """Object monitor = new Object();
+var lock = new java.util.concurrent.locks.ReentrantLock();
+var holding = new java.util.concurrent.CountDownLatch(1);
+Thread holder = new Thread(() -> {
+    synchronized (monitor) {
+        lock.lock();
+        holding.countDown();
+        try { Thread.sleep(600_000); } catch (InterruptedException e) { } finally { lock.unlock(); }
+    }
+}, "holder");
+holder.setDaemon(true);
+holder.start();
+holding.await();
+Thread blocked = new Thread(() -> { synchronized (monitor) { } }, "blocked");
+blocked.setDaemon(true);
+blocked.start();
+Thread parked = new Thread(() -> lock.lock(), "parked");
+parked.setDaemon(true);
+parked.start();
+while (blocked.getState() != Thread.State.BLOCKED || parked.getState() != Thread.State.WAITING) Thread.sleep(10);
+"""
+PROBE_CELL = """Thread.onSpinWait();
+"""
+SPIN_CELL = """while (true) {
+    Thread.onSpinWait();
+}
+"""
+
 
 class Debugger:
     """JupyterLab's side: DAP requests in debug_request messages on control, DAP events read from IOPub."""
@@ -107,6 +135,11 @@ class Debugger:
     def scope(self, frame_id, name):
         scopes = {s["name"]: s for s in self.ok("scopes", {"frameId": frame_id})["scopes"]}
         return self.variables(scopes[name]["variablesReference"])
+
+
+def cell_result_or_idle(dbg, msg_id, timeout=60):
+    dbg.wait_iopub(lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "idle"
+                   and m["parent_header"].get("msg_id") == msg_id, timeout)
 
 
 def cell_result(dbg, msg_id, timeout=60):
@@ -282,6 +315,59 @@ class DebuggerTests(unittest.TestCase):
         self.assertEqual(BREAK_LINE, self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"])
         self.dbg.ok("disconnect")
         self.assertEqual('"total=60"', cell_result(self.dbg, msg_id))
+
+    def test_step_in_enters_a_method_of_an_earlier_cell_and_step_out_returns(self):
+        self.kernel.ok(METHOD_CELL)
+        info = self.start_debugging()
+        method_path = self.dbg.ok("dumpCell", {"code": METHOD_CELL})["sourcePath"]
+        call_path = self.dump_and_break(info, CALL_CELL, 1)
+        msg_id = self.kernel.kc.execute(CALL_CELL)
+        thread = self.dbg.event("stopped")["body"]["threadId"]
+        self.dbg.ok("stepIn", {"threadId": thread})
+        self.assertEqual("step", self.dbg.event("stopped")["body"]["reason"])
+        top = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        self.assertEqual((method_path, 2, "twice"), (top["source"]["path"], top["line"], top["name"]))
+        self.dbg.ok("stepOut", {"threadId": thread})
+        self.dbg.event("stopped")
+        top = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        self.assertEqual((call_path, 1), (top["source"]["path"], top["line"]))
+        self.dbg.ok("continue", {"threadId": thread})
+        self.assertEqual("42", cell_result(self.dbg, msg_id))
+        self.dbg.ok("disconnect")
+
+    def test_the_threads_scope_shows_who_waits_for_which_lock_held_by_whom(self):
+        self.kernel.ok(LOCKS_CELL)
+        info = self.start_debugging()
+        self.dump_and_break(info, PROBE_CELL, 1)
+        msg_id = self.kernel.kc.execute(PROBE_CELL)
+        thread = self.dbg.event("stopped")["body"]["threadId"]
+        frame = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        threads = self.dbg.scope(frame["id"], "Threads")
+        blocked, parked = threads["blocked"]["value"], threads["parked"]["value"]
+        self.assertRegex(blocked, r"^blocked on java\.lang\.Object@\d+ held by holder$")
+        self.assertRegex(parked, r"^waiting on .*ReentrantLock\$NonfairSync@\d+ held by holder$")
+        holder = self.dbg.variables(threads["holder"]["variablesReference"])
+        self.assertEqual("sleeping", holder["state"]["value"])
+        self.assertEqual(blocked.split(" ")[2], holder["holds"]["value"])  # the monitor blocked waits for
+        self.assertIn("JDI shows platform threads only", threads["virtual threads"]["value"])
+        figure("threads_scope", "blocked: %s; parked: %s" % (blocked, parked))
+        self.dbg.ok("disconnect")
+        cell_result_or_idle(self.dbg, msg_id)
+
+    def test_pause_stops_the_running_cell_and_interrupt_still_ends_it(self):
+        self.start_debugging()
+        msg_id = self.kernel.kc.execute(SPIN_CELL)
+        self.dbg.wait_iopub(lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "busy"
+                            and m["parent_header"].get("msg_id") == msg_id)
+        time.sleep(0.5)
+        self.dbg.ok("pause", {"threadId": 1})  # what JupyterLab sends when no thread is stopped yet
+        stopped = self.dbg.event("stopped")
+        self.assertEqual("pause", stopped["body"]["reason"])
+        frames = self.dbg.ok("stackTrace", {"threadId": stopped["body"]["threadId"]})["stackFrames"]
+        self.assertIn(frames[0]["line"], (1, 2), frames)
+        self.kernel.interrupt()
+        self.assertEqual("error", self.kernel.shell_reply(msg_id, 30)["status"])
+        self.dbg.ok("disconnect")
 
     def test_unknown_commands_get_an_error_response(self):
         response = self.dbg.request("richInspectVariables", {"variableName": "x"})

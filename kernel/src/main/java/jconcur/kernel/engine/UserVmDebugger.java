@@ -14,7 +14,6 @@ import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.ClassPrepareEvent;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.EventSet;
-import com.sun.jdi.event.LocatableEvent;
 import com.sun.jdi.event.StepEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
@@ -88,6 +87,21 @@ public final class UserVmDebugger {
     private ClassPrepareRequest classPrepare;
 
     private record FrameRef(ThreadReference thread, int index) {}
+
+    /** A step under way: what it was asked to do, from which cell line and frame depth, how many steps so far. */
+    private record Stepping(Step step, String path, int line, int frames, int steps) {
+        Stepping(Step step, String path, int line, int frames) {
+            this(step, path, line, frames, 0);
+        }
+
+        Stepping again() {
+            return new Stepping(step, path, line, frames, steps + 1);
+        }
+    }
+
+    /** A line that a step cannot leave (a one-line busy loop) stops the step after this many wrapper lines. */
+    private static final int MAX_STEPS_PER_LINE = 1000;
+    private final Map<Long, Stepping> stepping = new ConcurrentHashMap<>();
 
     UserVmDebugger(Supplier<Optional<UserVmSession>> currentSession) {
         this.currentSession = currentSession;
@@ -239,26 +253,75 @@ public final class UserVmDebugger {
     /** Runs a paused thread to the next line of notebook code (over, into or out of calls). */
     public void step(long threadId, Step step) {
         ThreadReference thread = pausedThread(threadId);
+        try {
+            Optional<CellLine> from = cellLine(thread.frame(0).location());
+            stepping.put(threadId, new Stepping(step, from.map(CellLine::path).orElse(""), from.map(CellLine::line)
+                    .orElse(0), thread.frameCount()));
+        } catch (IncompatibleThreadStateException e) {
+            throw new IllegalStateException("thread " + threadId + " is not paused");
+        }
         synchronized (this) {
-            EventRequestManager requests = thread.virtualMachine().eventRequestManager();
-            deleteSteps(requests, thread);
-            StepRequest request = requests.createStepRequest(thread, StepRequest.STEP_LINE, step.depth);
-            STEP_EXCLUSIONS.forEach(request::addClassExclusionFilter);
-            request.addCountFilter(1);
-            request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-            request.enable();
+            requestStep(thread, step);
         }
         runOn(thread);
     }
 
-    /** Pauses a running thread (DAP pause). */
+    private static void requestStep(ThreadReference thread, Step step) {
+        EventRequestManager requests = thread.virtualMachine().eventRequestManager();
+        deleteSteps(requests, thread);
+        StepRequest request = requests.createStepRequest(thread, StepRequest.STEP_LINE, step.depth);
+        STEP_EXCLUSIONS.forEach(request::addClassExclusionFilter);
+        request.addCountFilter(1);
+        request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+        request.enable();
+    }
+
+    /**
+     * Whether a step that ended here goes on: JShell's wrapper code spreads one cell line over several wrapper
+     * lines (a declaration's initializer and its assignment), and some wrapper lines belong to no cell line.
+     * A step ends on another cell line or in another frame, as a user expects; a step out that landed in
+     * wrapper code goes over to the next cell line.
+     */
+    private boolean stepsOn(ThreadReference thread, Location at) {
+        Stepping from = stepping.get(thread.uniqueID());
+        if (from == null || from.steps() >= MAX_STEPS_PER_LINE) {
+            stepping.remove(thread.uniqueID());
+            return false;
+        }
+        Optional<CellLine> here = cellLine(at);
+        boolean sameLine;
+        try {
+            sameLine = here.isPresent() && here.get().path().equals(from.path()) && here.get().line() == from.line()
+                    && thread.frameCount() == from.frames();
+        } catch (IncompatibleThreadStateException e) {
+            return false;
+        }
+        if (here.isPresent() && !sameLine) {
+            stepping.remove(thread.uniqueID());
+            return false;
+        }
+        stepping.put(thread.uniqueID(), from.again());
+        synchronized (this) {
+            requestStep(thread, from.step() == Step.OUT ? Step.OVER : from.step());
+        }
+        return true;
+    }
+
+    /**
+     * Pauses a running thread (DAP pause). JupyterLab names thread 1 when none is paused yet: a thread id the
+     * user VM does not have pauses the thread running the cell.
+     */
     public void pause(long threadId) {
         UserVmSession s = attachedSession();
         ThreadReference thread = ThreadsScope.userThreads(s.vm()).stream().filter(t -> t.uniqueID() == threadId)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no user VM thread " + threadId));
-        if (paused.putIfAbsent(threadId, thread) == null) {
+                .findFirst().or(() -> s.stopper().cellThread()).orElseThrow(() -> new IllegalArgumentException(
+                        "no user VM thread " + threadId + ", and no cell is running"));
+        if (paused.putIfAbsent(thread.uniqueID(), thread) == null) {
             thread.suspend();
-            events.stopped(threadId, "pause");
+            Events listener = events;
+            if (listener != null) {
+                listener.stopped(thread.uniqueID(), "pause");
+            }
         }
     }
 
@@ -310,6 +373,7 @@ public final class UserVmDebugger {
                 synchronized (UserVmDebugger.this) {
                     for (StepRequest step : List.copyOf(vm.eventRequestManager().stepRequests())) {
                         if (!paused.containsKey(step.thread().uniqueID())) {
+                            stepping.remove(step.thread().uniqueID());
                             vm.eventRequestManager().deleteEventRequest(step);
                         }
                     }
@@ -369,6 +433,7 @@ public final class UserVmDebugger {
         breakpoints.clear();
         classPrepare = null;
         paused.clear();
+        stepping.clear();
         frames.clear();
         variables.clear();
     }
@@ -400,10 +465,15 @@ public final class UserVmDebugger {
                 synchronized (this) {
                     resolve(prepared.referenceType());
                 }
-            } else if ((event instanceof BreakpointEvent || event instanceof StepEvent)
-                    && events != null && cellLine(((LocatableEvent) event).location()).isPresent()) {
-                stopped = ((LocatableEvent) event).thread();
-                reason = event instanceof StepEvent ? "step" : "breakpoint";
+            } else if (event instanceof StepEvent step && events != null) {
+                if (!stepsOn(step.thread(), step.location())) {
+                    stopped = step.thread();
+                    reason = "step";
+                }
+            } else if (event instanceof BreakpointEvent hit && events != null
+                    && cellLine(hit.location()).isPresent()) {
+                stopped = hit.thread();
+                reason = "breakpoint";
             }
         }
         Events listener = events;
