@@ -79,6 +79,14 @@ SPIN_CELL = """while (true) {
 }
 """
 
+VIRTUAL_CELL = """var done = Thread.ofVirtual().name("virtual-worker").start(() -> {
+    int inVirtual = 7;
+    System.out.println(inVirtual);
+});
+done.join();
+"""
+VIRTUAL_BREAK_LINE = 3  # System.out.println(inVirtual);
+
 
 class Debugger:
     """JupyterLab's side: DAP requests in debug_request messages on control, DAP events read from IOPub."""
@@ -367,6 +375,19 @@ class DebuggerTests(unittest.TestCase):
         self.assertIn(frames[0]["line"], (1, 2), frames)
         self.kernel.interrupt()
         self.assertEqual("error", self.kernel.shell_reply(msg_id, 30)["status"])
+        self.dbg.ok("disconnect")
+
+    def test_a_virtual_thread_stops_at_a_breakpoint_with_its_locals(self):
+        info = self.start_debugging()
+        path = self.dump_and_break(info, VIRTUAL_CELL, VIRTUAL_BREAK_LINE)
+        msg_id = self.kernel.kc.execute(VIRTUAL_CELL)
+        thread = self.dbg.event("stopped")["body"]["threadId"]
+        frame = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        self.assertEqual((path, VIRTUAL_BREAK_LINE), (frame["source"]["path"], frame["line"]))
+        self.assertEqual("7", self.dbg.scope(frame["id"], "Locals")["inVirtual"]["value"])
+        self.dbg.ok("continue", {"threadId": thread})
+        self.dbg.wait_iopub(lambda m: m["msg_type"] == "stream" and "7" in m["content"]["text"])
+        cell_result_or_idle(self.dbg, msg_id)
         self.dbg.ok("disconnect")
 
     def test_unknown_commands_get_an_error_response(self):

@@ -81,9 +81,11 @@ class KernelClientSuitesIT {
 
     /**
      * test_debugger: JupyterLab's debugger sequence over debug_request/debug_event (debugInfo, initialize, attach,
-     * dumpCell, setBreakpoints, configurationDone, a cell stopped at its line, stackTrace, scopes, variables, next,
-     * continue, the result, disconnect); a pool thread paused at a breakpoint in a lambda while a counter thread
-     * runs on. Figures: time to the breakpoint, the counter while paused.
+     * dumpCell, setBreakpoints, configurationDone, a cell stopped at its line, stackTrace, scopes, variables,
+     * evaluate, next, continue, the result, inspectVariables, disconnect); a pool thread paused in a lambda while a
+     * counter thread runs on; a virtual thread; a method of an earlier cell; stepIn/stepOut; pause; interrupt of a
+     * paused cell; a user VM that exits while paused; the Threads scope naming locks and their owners. Figures:
+     * time to the breakpoint, the counter while paused, the Threads scope.
      */
     @TestFactory
     List<DynamicTest> debugger(@TempDir Path dir) throws IOException, InterruptedException {

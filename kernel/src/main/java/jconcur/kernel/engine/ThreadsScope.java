@@ -19,7 +19,8 @@ import jconcur.kernel.engine.UserVmDebugger.Variable;
  */
 final class ThreadsScope {
 
-    static final String VIRTUAL_THREADS_NOTE = "not listed: JDI shows platform threads only";
+    static final String VIRTUAL_THREADS_NOTE =
+            "not listed: JDI shows platform threads only (one paused at a breakpoint shows its stack and locals)";
 
     private ThreadsScope() {}
 
