@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import jdk.jshell.JShell;
@@ -72,14 +73,19 @@ public final class UserVmDebugger {
     private static final List<String> STEP_EXCLUSIONS = List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*",
             "jconcur.*", "org.knowm.*", "de.erichseifert.*");
     private static final String WRAPPER_PREFIX = "REPL.";
+    /** A line that a step cannot leave (a one-line busy loop) stops the step after this many wrapper lines. */
+    private static final int MAX_STEPS_PER_LINE = 1000;
 
     private final Supplier<Optional<UserVmSession>> currentSession;
     private final Map<Integer, String> cellCode = new ConcurrentHashMap<>();
+    /** Source paths of cells by serial, computed once per cell when the debugger first needs them. */
+    private final Map<Integer, String> cellPaths = new ConcurrentHashMap<>();
     private final Map<String, Set<Integer>> breakpointLines = new LinkedHashMap<>();
     private final Map<Long, ThreadReference> paused = new ConcurrentHashMap<>();
     private final Map<Integer, FrameRef> frames = new ConcurrentHashMap<>();
     private final DebugVariables variables = new DebugVariables();
-    private final java.util.concurrent.atomic.AtomicInteger nextFrameId = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final AtomicInteger nextFrameId = new AtomicInteger(1);
+    private final Map<Long, Stepping> stepping = new ConcurrentHashMap<>();
     private final List<BreakpointRequest> breakpoints = new ArrayList<>();
     private volatile Events events;
     private volatile Function<String, String> cellPath;
@@ -99,9 +105,6 @@ public final class UserVmDebugger {
         }
     }
 
-    /** A line that a step cannot leave (a one-line busy loop) stops the step after this many wrapper lines. */
-    private static final int MAX_STEPS_PER_LINE = 1000;
-    private final Map<Long, Stepping> stepping = new ConcurrentHashMap<>();
 
     UserVmDebugger(Supplier<Optional<UserVmSession>> currentSession) {
         this.currentSession = currentSession;
@@ -116,9 +119,13 @@ public final class UserVmDebugger {
      * @param pathOfCode the source path the client names a cell's code by
      */
     public synchronized void attach(Events listener, Function<String, String> pathOfCode) {
-        cellPath = pathOfCode;
+        if (cellPath != pathOfCode) {
+            cellPaths.clear();
+            cellPath = pathOfCode;
+        }
         events = listener;
-        currentSession.get().filter(UserVmSession::isAlive).ifPresent(this::adopt);
+        // JupyterLab may attach again (a restored session): the user VM already taken over stays as it is.
+        currentSession.get().filter(UserVmSession::isAlive).filter(s -> s != session).ifPresent(this::adopt);
     }
 
     /** Ends debugging: breakpoints and steps are removed and every paused thread runs on. */
@@ -546,7 +553,8 @@ public final class UserVmDebugger {
         return s.origins().translate(at.declaringType().name(), at.method().name(), at.lineNumber())
                 .flatMap(frame -> s.origins().of(frame.getFileName().substring(1)).flatMap(origin -> {
                     String code = cellCode.get(origin.cell());
-                    return code == null ? Optional.empty() : Optional.of(new CellLine(paths.apply(code),
+                    return code == null ? Optional.empty() : Optional.of(new CellLine(
+                            cellPaths.computeIfAbsent(origin.cell(), serial -> paths.apply(code)),
                             origin.cellLine(frame.getLineNumber()),
                             UserFrames.callableName(frame.getClassName(), frame.getMethodName())));
                 }));
