@@ -15,7 +15,6 @@ import jconcur.kernel.log.Log;
  */
 final class LoopbackAcceptor implements Closeable {
 
-
     /** Admits one connection or throws, saying why it was turned away. */
     @FunctionalInterface
     interface Handshake {

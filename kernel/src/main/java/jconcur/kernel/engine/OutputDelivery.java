@@ -10,7 +10,6 @@ import jconcur.kernel.uservm.Wire;
  */
 final class OutputDelivery {
 
-
     private final EngineOutput output;
     /** Keeps the last lines of stderr for the report when the user VM dies. */
     private final LineTail stderrTail;
