@@ -117,7 +117,7 @@ class RunningKernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=120)
-        # Every iopub message seen, whatever its parent (background output lands on later cells).
+        # Every iopub message seen, whatever its parent (a thread's output goes to the cell that started it).
         self.iopub_log = []
 
     def log(self):
@@ -141,15 +141,24 @@ class RunningKernel:
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply["content"]
 
-    def run(self, code, timeout=120, interrupt_on=None, interrupt_after=None, on_message=None, stdin_answer=None):
+    def run(self, code, timeout=120, interrupt_on=None, interrupt_after=None, on_message=None, stdin_answer=None,
+            cell_id=None):
         """Executes code and waits for its idle status and reply.
 
         interrupt_on(message) -> bool: send interrupt_request once it returns true for an iopub message of
         this cell; interrupt_after: seconds after the cell went busy to send it anyway.
         on_message(message): called for each iopub message of this cell as it arrives.
         stdin_answer: allow stdin and answer each input_request with this text.
+        cell_id: the notebook cell's id, sent as JupyterLab sends it (metadata.cellId).
         """
-        msg_id = self.kc.execute(code, store_history=True, allow_stdin=stdin_answer is not None, stop_on_error=False)
+        if cell_id is None:
+            msg_id = self.kc.execute(code, store_history=True, allow_stdin=stdin_answer is not None, stop_on_error=False)
+        else:
+            content = dict(code=code, silent=False, store_history=True, user_expressions={},
+                           allow_stdin=stdin_answer is not None, stop_on_error=False)
+            message = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id})
+            self.kc.shell_channel.send(message)
+            msg_id = message["header"]["msg_id"]
         started = time.monotonic()
         deadline = started + timeout
         messages = []
@@ -221,9 +230,9 @@ class RunningKernel:
                 assert reply["content"]["status"] == "ok", reply
                 return reply["header"]["date"].timestamp() - sent
 
-    def ok(self, code, timeout=120):
+    def ok(self, code, timeout=120, cell_id=None):
         """Runs code that must succeed; returns the CellRun."""
-        run = self.run(code, timeout=timeout)
+        run = self.run(code, timeout=timeout, cell_id=cell_id)
         if run.status != "ok":
             raise AssertionError("cell failed: %r\n%s" % (code[:300], run.describe()))
         return run

@@ -66,10 +66,12 @@ class NewUserTests(KernelTestCase):
         run = self.kernel.run("""ReentrantLock lockA = new ReentrantLock(), lockB = new ReentrantLock();
 CountDownLatch bHeld = new CountDownLatch(1);
 lockA.lock();
-Thread other = new Thread(() -> { lockB.lock(); bHeld.countDown(); lockA.lock(); }, "other");
-other.start(); bHeld.await(); System.out.println("both locked");
+Thread other = new Thread(() -> { lockB.lock(); bHeld.countDown(); while (!lockB.hasQueuedThreads()) Thread.onSpinWait(); System.out.println("both locked"); lockA.lock(); }, "other");
+other.start(); bHeld.await();
 lockB.lock();
 """, interrupt_on=lambda m: m["msg_type"] == "stream" and "both locked" in m["content"]["text"], timeout=120)
+        # "both locked" comes once the cell waits in lockB.lock(): an interrupt sent earlier, between two of the
+        # cell's snippets, would stop the cell before that line.
         text = run.error_text()
         self.assertEqual("error", run.status, run.describe())
         self.assertIn("at line 6: lockB.lock();", text)

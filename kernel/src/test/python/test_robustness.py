@@ -327,10 +327,22 @@ class OutputFloodTests(KernelTestCase):
 
 
 class BackgroundThreadTests(KernelTestCase):
-    """Output and displays of threads that outlive their cell go to the latest cell, never to the kernel log."""
+    """Output and displays of a thread go to the cell that started it while that cell's output is on screen (as
+    ipykernel routes a thread's output), else to the running cell marked with the thread's name; never to the
+    kernel log."""
 
-    def test_output_of_a_thread_started_in_an_earlier_cell(self):
-        self.kernel.ok("""
+    def parented_to(self, cell):
+        """The iopub messages so far whose parent is this cell's request."""
+        msg_id = cell.messages[0]["parent_header"]["msg_id"]
+        return [m for m in self.kernel.iopub_log if m["parent_header"].get("msg_id") == msg_id]
+
+    @staticmethod
+    def text(messages, name="stdout"):
+        return "".join(m["content"]["text"] for m in messages
+                       if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+    def test_output_after_its_cell_ended_goes_to_the_cell_that_started_the_thread(self):
+        started = self.kernel.ok("""
 SynchronousQueue<String> words = new SynchronousQueue<>();
 Thread echo = new Thread(() -> {
     try {
@@ -347,22 +359,75 @@ echo.setDaemon(true);
 echo.start();
 """)
         for word in ("one", "two", "three"):
-            cell = self.kernel.ok('words.put("%s");' % word)
-            msg_id = cell.messages[0]["parent_header"]["msg_id"]
-            later = [m for m in self.kernel.collect_iopub(2.0) if m["parent_header"].get("msg_id") == msg_id]
-            arrived = cell.messages + later
-            text = lambda name: "".join(m["content"]["text"] for m in arrived
-                                        if m["msg_type"] == "stream" and m["content"]["name"] == name)
-            self.assertIn("out %s\n" % word, text("stdout"))
-            self.assertIn("err %s\n" % word, text("stderr"))
+            put = self.kernel.ok('words.put("%s");' % word)
+            self.kernel.collect_iopub(2.0)
+            arrived = self.parented_to(started)
+            self.assertIn("out %s\n" % word, self.text(arrived))
+            self.assertIn("err %s\n" % word, self.text(arrived, "stderr"))
             displays = [m["content"]["data"].get("text/plain") for m in arrived if m["msg_type"] == "display_data"]
-            self.assertEqual(["display %s" % word], displays)
-            # After the cell went idle, yet on that cell.
-            self.assertTrue(any(m["msg_type"] == "display_data" for m in later), "display came before idle")
+            self.assertEqual("display %s" % word, displays[-1])
+            self.assertNotIn(word, self.text(self.parented_to(put)) + self.text(self.parented_to(put), "stderr"))
         log = self.kernel.log()
         for word in ("one", "two", "three"):
             self.assertNotIn("out " + word, log)
             self.assertNotIn("err " + word, log)
+
+    def test_a_thread_printing_while_another_cell_runs_prints_to_its_own_cell(self):
+        a = self.kernel.ok("""
+CountDownLatch announce = new CountDownLatch(1);
+Thread announcer = new Thread(() -> {
+    try { announce.await(); } catch (InterruptedException e) { return; }
+    System.out.println("announced by a thread of cell A");
+}, "announcer");
+announcer.start();
+""", cell_id="cell-a")
+        b = self.kernel.ok('announce.countDown(); announcer.join(); Thread.sleep(300); System.out.println("cell B done");',
+                           cell_id="cell-b")
+        self.assertEqual("cell B done\n", b.stream("stdout"), b.describe())
+        self.assertIn("announced by a thread of cell A\n", self.text(self.parented_to(a)))
+
+    def test_threads_printing_in_turn_are_batched_not_one_message_per_line(self):
+        # Strictly in turn: each line comes from another thread than the line before.
+        run = self.kernel.ok("""
+AtomicInteger turn = new AtomicInteger();
+Thread[] printers = new Thread[4];
+for (int t = 0; t < printers.length; t++) {
+    int id = t;
+    printers[t] = new Thread(() -> {
+        for (int i = 0; i < 200; i++) {
+            while (turn.get() % 4 != id) Thread.yield();
+            System.out.println("printer " + id + " line " + i);
+            turn.incrementAndGet();
+        }
+    }, "printer-" + t);
+    printers[t].start();
+}
+for (Thread p : printers) p.join();
+""")
+        lines = run.stream("stdout").splitlines()
+        self.assertEqual(800, len(lines))
+        self.assertEqual(800, len(set(lines)), "every line whole and once")
+        messages = [m for m in run.messages if m["msg_type"] == "stream"]
+        self.assertLess(len(messages), 100, "%d stream messages for 800 lines of 4 threads" % len(messages))
+
+    def test_threads_of_a_cell_run_again_print_to_the_running_cell_under_their_name(self):
+        first = self.kernel.ok("""
+CountDownLatch speak = new CountDownLatch(1);
+Thread old = new Thread(() -> {
+    try { speak.await(); } catch (InterruptedException e) { return; }
+    System.out.println("from the old run");
+    System.out.print("still ");
+    System.out.println("the old run");
+}, "old-echo");
+old.start();
+""", cell_id="cell-rerun")
+        # Run again (edited, as users do): the first run's output is gone from the notebook.
+        self.kernel.ok("int ranAgain = 1;", cell_id="cell-rerun")
+        running = self.kernel.ok('speak.countDown(); old.join(); Thread.sleep(300); System.out.println("running cell");',
+                                 cell_id="cell-c")
+        self.assertEqual("[old-echo] from the old run\n[old-echo] still the old run\nrunning cell\n",
+                         running.stream("stdout"), running.describe())
+        self.assertNotIn("old run", self.text(self.parented_to(first)))
 
 
 class SecurityTests(KernelTestCase):

@@ -86,12 +86,6 @@ public final class KernelLatencyBench {
         }
 
         @Override
-        public void restart(List<String> userVmOptions) {}
-
-        @Override
-        public void addToClasspath(List<String> paths) {}
-
-        @Override
         public void close() {}
     }
 }

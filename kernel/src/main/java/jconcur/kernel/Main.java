@@ -135,7 +135,8 @@ public final class Main {
      */
     private static Engine engine(EngineOutput output) {
         // null: the engine reads JCONCUR_USER_VM_OPTS (the kernelspec's env) and falls back to its defaults.
-        return new MagicEngine(JShellEngine.start(output, null), output);
+        JShellEngine engine = JShellEngine.start(output, null);
+        return new MagicEngine(engine, engine, output);
     }
 
     private static void haltIfStuck() {

@@ -1,12 +1,9 @@
 package jconcur.kernel.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +12,8 @@ import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
 import jconcur.kernel.engine.ExecuteOutcome.Ok;
+import jconcur.kernel.link.MalformedSideMessageException;
+import jconcur.kernel.link.SideMessageCodec;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -30,39 +29,46 @@ import jdk.jshell.spi.ExecutionControl.StoppedException;
  */
 final class CellExecution {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
     static final int KEPT_TEMPORARIES = 20;
 
     final int serial;
     /** The count the notebook shows for the cell ([n]), or 0. */
     final int executionCount;
+    /** The number the kernel routes output of the cell's code and of the threads it starts by. */
+    final int outputCell;
     final CountDownLatch finished = new CountDownLatch(1);
     final CompletableFuture<Void> interruptRequested = new CompletableFuture<>();
     volatile UserVmSession session;
 
-    CellExecution(int serial, int executionCount) {
+    CellExecution(int serial, int executionCount, int outputCell) {
         this.serial = serial;
         this.executionCount = executionCount;
+        this.outputCell = outputCell;
     }
 
     boolean interrupted() {
         return interruptRequested.isDone();
     }
 
-    /** Runs the cell; session is alive at the start. When the session ends meanwhile, says why. */
-    ExecuteOutcome run(String code, EngineOutput output) {
+    /** How running a cell ended: with an outcome, or with the user VM gone (the session then says why). */
+    sealed interface Result {
+        record Ran(ExecuteOutcome outcome) implements Result {}
+        record VmEnded() implements Result {}
+    }
+
+    /** Runs the cell; session is alive at the start. */
+    Result run(String code, EngineOutput output) {
         UserVmSession s = session;
         JShell jshell = s.jshell();
         Tracebacks tracebacks = new Tracebacks(new UserFrames(s.origins()));
         List<CellSplitter.Piece> pieces = CellSplitter.split(jshell.sourceCodeAnalysis(), code);
+        s.control().outputCell(outputCell);
         Optional<MimeBundle> result = Optional.empty();
         List<String> declared = new ArrayList<>();
         List<DeclarationSnippet> unresolved = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             if (interrupted()) {
-                return Tracebacks.interrupted();
+                return new Result.Ran(Tracebacks.interrupted());
             }
             CellSplitter.Piece piece = pieces.get(i);
             // As in IPython, a final statement ending in ';' shows no value: `display(x);`, `out.printf(...);`.
@@ -74,7 +80,7 @@ final class CellExecution {
             try {
                 events = jshell.eval(piece.source());
             } catch (IllegalStateException closed) {
-                return null; // the session ended before or during this snippet
+                return new Result.VmEnded(); // the session ended before or during this snippet
             }
             if (!events.isEmpty()) {
                 // Recorded before anything else: a report on a VM that died in this snippet names its lines.
@@ -83,7 +89,7 @@ final class CellExecution {
                         piece.source(), wrapper(jshell, snippet)));
             }
             if (!s.isAlive()) {
-                return null;
+                return new Result.VmEnded();
             }
             if (events.isEmpty()) {
                 continue;
@@ -91,14 +97,14 @@ final class CellExecution {
             SnippetEvent event = events.get(0);
             Snippet snippet = event.snippet();
             if (event.exception() != null) {
-                return withDeclaredBefore(tracebacks.exception(event.exception(), jshell, serial), declared);
+                return new Result.Ran(withDeclaredBefore(tracebacks.exception(event.exception(), jshell, serial), declared));
             }
             if (s.control().wasStopped()) {
-                return Tracebacks.interrupted();
+                return new Result.Ran(Tracebacks.interrupted());
             }
             if (event.status() == Snippet.Status.REJECTED) {
-                return withDeclaredBefore(tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList()),
-                        declared);
+                return new Result.Ran(withDeclaredBefore(tracebacks.compileError(code, piece, jshell.diagnostics(snippet).toList()),
+                        declared));
             }
             SnippetNotes.declared(snippet).ifPresent(declared::add);
             // Notes, not errors: on stdout, because nbgrader fails a test cell on any stderr output.
@@ -110,15 +116,15 @@ final class CellExecution {
                 try {
                     result = Optional.of(render(s, event.value(), output));
                 } catch (StoppedException e) {
-                    return Tracebacks.interrupted();
+                    return new Result.Ran(Tracebacks.interrupted());
                 } catch (EngineTerminationException e) {
-                    return null;
+                    return new Result.VmEnded();
                 }
             }
         }
         noteUnresolved(jshell, unresolved, output);
         dropOldTemporaries(jshell);
-        return new Ok(result);
+        return new Result.Ran(new Ok(result));
     }
 
     /**
@@ -166,14 +172,11 @@ final class CellExecution {
             return MimeBundle.text(text);
         }
         try {
-            Map<String, Object> bundle = JSON.readValue(json, MAP);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) bundle.get("data"));
+            MimeBundle bundle = SideMessageCodec.bundleFromJson(json);
+            Map<String, Object> data = new LinkedHashMap<>(bundle.data());
             data.putIfAbsent("text/plain", text);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = (Map<String, Object>) bundle.get("metadata");
-            return new MimeBundle(data, metadata);
-        } catch (IOException | RuntimeException e) {
+            return new MimeBundle(data, bundle.metadata());
+        } catch (MalformedSideMessageException e) {
             return MimeBundle.text(text);
         }
     }

@@ -1,22 +1,25 @@
 package jconcur.kernel.engine;
 
-import java.util.List;
-
 /**
  * Runs notebook code. The kernel's protocol layer talks only to this interface; the implementation
  * drives JShell with user code running in a separate user JVM. Calls to execute/complete/inspect/isComplete
- * come from one thread (the shell thread); interrupt and restart may come from the control thread.
+ * come from one thread (the shell thread); interrupt may come from the control thread.
  */
 public interface Engine extends AutoCloseable {
 
     /** Runs one cell and blocks until it finishes, fails or is interrupted. Output goes to the EngineOutput. */
     ExecuteOutcome execute(String code);
 
+    /** Who the cell executed next is; until the first call, a cell with no count and no output cell. */
+    default void nextCell(NextCell cell) {}
+
     /**
-     * The execution count the notebook shows for the cell executed next ([n]), or 0 when it shows none
-     * (silent cells); tracebacks name the earlier cell a frame is in by it.
+     * @param executionCount the count the notebook shows for the cell ([n]), or 0 when it shows none (silent
+     *                       cells); tracebacks name the earlier cell a frame is in by it
+     * @param outputCell     the number output of the cell's code carries, also output of the threads it starts,
+     *                       whenever it prints (see {@link EngineOutput#print})
      */
-    default void nextExecutionCount(int executionCount) {}
+    record NextCell(int executionCount, int outputCell) {}
 
     /** The debugger of the user VM, for engines that have one. */
     default java.util.Optional<UserVmDebugger> debugger() {
@@ -31,12 +34,6 @@ public interface Engine extends AutoCloseable {
     Inspection inspect(String code, int cursorPos, int detailLevel);
 
     IsComplete isComplete(String code);
-
-    /** Replaces the user VM by a fresh one with the preloaded helpers and imports, optionally with other JVM options. */
-    void restart(List<String> userVmOptions);
-
-    /** Adds jars or directories to the user VM and compiler class path. */
-    void addToClasspath(List<String> paths);
 
     @Override
     void close();

@@ -1,10 +1,13 @@
 package jconcur.kernel.engine;
 
+import java.util.List;
 import jconcur.display.MimeBundle;
+import jconcur.kernel.link.OutputOrigin;
 
 /**
  * Where an Engine sends what the user VM produces, whenever it produces it (also from threads that outlive
- * their cell). The kernel implements it and routes every call to the latest execute request.
+ * their cell). The methods without an origin are about the running cell; those with one come from user code
+ * of that origin, and the kernel routes them to the cell it names (see KernelOutput).
  */
 public interface EngineOutput {
 
@@ -16,6 +19,22 @@ public interface EngineOutput {
     void display(MimeBundle bundle, String displayId, boolean update);
 
     void clearOutput(boolean wait);
+
+    /** Text user code printed on a stream, and where it comes from. */
+    record Printed(Stream stream, String text, OutputOrigin origin) {}
+
+    /** What user code printed, in order; by default each piece as output of the running cell. */
+    default void print(List<Printed> printed) {
+        printed.forEach(p -> stream(p.stream(), p.text()));
+    }
+
+    default void display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin) {
+        display(bundle, displayId, update);
+    }
+
+    default void clearOutput(boolean wait, OutputOrigin origin) {
+        clearOutput(wait);
+    }
 
     /**
      * Asks the front end for a line of input (System.in); blocks until the reply.

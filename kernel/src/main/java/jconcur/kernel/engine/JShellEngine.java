@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import jconcur.kernel.engine.EngineOutput.Stream;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.link.OutputOrigin;
+import jconcur.kernel.link.ThreadSnapshot;
 import jconcur.kernel.log.Log;
 import jdk.jshell.JShell;
 
@@ -24,7 +26,7 @@ import jdk.jshell.JShell;
  * kill, or replaced after a cell that would not stop), the cell says what happened and a fresh one boots.
  * Cursor positions are indexes into the Java string (UTF-16); the protocol layer converts Jupyter's code points.
  */
-public final class JShellEngine implements Engine {
+public final class JShellEngine implements Engine, UserVmSetup {
 
     /** How long an interrupted cell may take to stop before the kernel reports it and replaces the user VM. */
     static final long STOP_GRACE_MS = 2500;
@@ -41,7 +43,7 @@ public final class JShellEngine implements Engine {
     private CompletableFuture<UserVmSession> session;
     private volatile CellExecution running;
     private int cellSerial;
-    private volatile int nextExecutionCount;
+    private volatile NextCell nextCell = new NextCell(0, OutputOrigin.NO_CELL);
     private volatile boolean closed;
 
     private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
@@ -69,32 +71,36 @@ public final class JShellEngine implements Engine {
     public ExecuteOutcome execute(String code) {
         CellExecution execution;
         synchronized (lock) {
-            execution = new CellExecution(++cellSerial, nextExecutionCount);
+            execution = new CellExecution(++cellSerial, nextCell.executionCount(), nextCell.outputCell());
         }
         running = execution;
         try {
-            Object ready = awaitSession(execution);
-            if (ready instanceof Failed failed) {
-                return failed;
+            UserVmSession s;
+            switch (awaitSession(execution)) {
+                case SessionWait.Unavailable unavailable -> {
+                    return unavailable.failure();
+                }
+                case SessionWait.Ready ready -> s = ready.session();
             }
-            UserVmSession s = (UserVmSession) ready;
             execution.session = s;
             debugger.cellStarts(execution.serial, code, s);
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
             s.cellStarts();
-            ExecuteOutcome outcome = execution.run(code, output);
-            if (outcome instanceof Failed f && f.ename().equals(Tracebacks.INTERRUPTED) && s.isAlive()) {
-                outcome = withDeadlocksLeftBehind(f, s, execution.serial);
+            CellExecution.Result result = execution.run(code, output);
+            if (result instanceof CellExecution.Result.Ran(Failed f) && f.ename().equals(Tracebacks.INTERRUPTED)
+                    && s.isAlive()) {
+                result = new CellExecution.Result.Ran(withDeadlocksLeftBehind(f, s, execution.serial));
             }
-            if (outcome == null || !s.isAlive()) {
-                Failed ended = s.endReport();
-                s.claimEnd();
-                replace(s);
-                return outcome == null || outcome instanceof ExecuteOutcome.Ok ? ended : outcome;
+            if (result instanceof CellExecution.Result.Ran(ExecuteOutcome outcome) && s.isAlive()) {
+                return outcome;
             }
-            return outcome;
+            // The user VM ended: its report, unless the cell failed on its own first.
+            Failed ended = s.endReport();
+            s.claimEnd();
+            replace(s);
+            return result instanceof CellExecution.Result.Ran(Failed failed) ? failed : ended;
         } finally {
             running = null;
             execution.finished.countDown();
@@ -107,8 +113,8 @@ public final class JShellEngine implements Engine {
     }
 
     @Override
-    public void nextExecutionCount(int executionCount) {
-        nextExecutionCount = executionCount;
+    public void nextCell(NextCell cell) {
+        nextCell = cell;
     }
 
     @Override
@@ -236,20 +242,26 @@ public final class JShellEngine implements Engine {
         return new Failed(interrupted.ename(), interrupted.evalue(), traceback);
     }
 
-    /** Waits for the session; an interrupt or a failed start ends the wait. Returns the session or a Failed. */
-    private Object awaitSession(CellExecution execution) {
+    /** What waiting for the user VM gives a cell: the session, or what the cell reports instead. */
+    private sealed interface SessionWait {
+        record Ready(UserVmSession session) implements SessionWait {}
+        record Unavailable(Failed failure) implements SessionWait {}
+    }
+
+    /** Waits for the session; an interrupt or a failed start ends the wait. */
+    private SessionWait awaitSession(CellExecution execution) {
         CompletableFuture<UserVmSession> future;
         synchronized (lock) {
             future = session;
         }
         CompletableFuture.anyOf(future, execution.interruptRequested).exceptionally(e -> null).join();
         if (!future.isDone()) {
-            return Tracebacks.interrupted();
+            return new SessionWait.Unavailable(Tracebacks.interrupted());
         }
         try {
             UserVmSession s = future.join();
             if (s.isAlive()) {
-                return s;
+                return new SessionWait.Ready(s);
             }
             replace(s);
             return awaitSession(execution);
@@ -260,8 +272,8 @@ public final class JShellEngine implements Engine {
                     session = boot(); // try again for the next cell
                 }
             }
-            return new Failed("UserVmStartFailed", cause.getMessage(),
-                    List.of(Ansi.BOLD_RED + "UserVmStartFailed" + Ansi.RESET + ": " + cause.getMessage()));
+            return new SessionWait.Unavailable(new Failed("UserVmStartFailed", cause.getMessage(),
+                    List.of(Ansi.BOLD_RED + "UserVmStartFailed" + Ansi.RESET + ": " + cause.getMessage())));
         }
     }
 
@@ -363,8 +375,8 @@ public final class JShellEngine implements Engine {
         if (s == null || execution.finished.getCount() == 0) {
             return;
         }
-        Map<String, Object> report = s.side().threadReport(1000);
-        StuckCellReport.picture(report).ifPresent(picture -> output.display(picture, null, false));
+        Optional<ThreadSnapshot> report = s.side().threadReport(1000);
+        report.flatMap(StuckCellReport::picture).ifPresent(picture -> output.display(picture, null, false));
         StuckCellReport stuck = new StuckCellReport(s.origins(), new UserFrames(s.origins()));
         s.kill(() -> stuck.describe(report, STOP_GRACE_MS, execution.serial));
     }

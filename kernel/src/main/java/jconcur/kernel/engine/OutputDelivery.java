@@ -1,12 +1,17 @@
 package jconcur.kernel.engine;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jconcur.kernel.engine.EngineOutput.Printed;
 import jconcur.kernel.engine.EngineOutput.Stream;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.OutputChunk;
 import jconcur.kernel.log.Log;
-import jconcur.kernel.uservm.Wire;
 
 /**
- * Passes stdout/stderr frames of the user VM to the notebook, decoding UTF-8 split across frames, with frames
- * of notebook code in stack traces named by cell line.
+ * Passes stdout/stderr frames of the user VM to the notebook, a batch at a time, decoding UTF-8 split across
+ * frames, with frames of notebook code in stack traces named by cell line.
  */
 final class OutputDelivery {
 
@@ -15,8 +20,8 @@ final class OutputDelivery {
     private final LineTail stderrTail;
     private final Utf8Decoder stdout = new Utf8Decoder();
     private final Utf8Decoder stderr = new Utf8Decoder();
-
     private final FrameLines frameLines;
+    private final List<Printed> batch = new ArrayList<>();
 
     OutputDelivery(EngineOutput output, LineTail stderrTail, FrameLines frameLines) {
         this.output = output;
@@ -24,25 +29,42 @@ final class OutputDelivery {
         this.frameLines = frameLines;
     }
 
-    void deliver(byte kind, byte[] bytes) {
-        if (kind == Wire.FRAME_STDERR) {
-            String text = stderr.decode(bytes);
+    /** Adds one frame to the batch. */
+    void add(byte kind, byte[] payload) {
+        OutputChunk chunk;
+        try {
+            chunk = OutputChunk.decode(payload);
+        } catch (IOException e) {
+            Log.warn("broken output frame from the user VM: %s", e.getMessage());
+            return;
+        }
+        String text;
+        Stream stream;
+        if (kind == Frame.STDERR) {
+            stream = Stream.STDERR;
+            text = stderr.decode(chunk.bytes());
             stderrTail.append(text);
-            emit(Stream.STDERR, text);
         } else {
-            emit(Stream.STDOUT, stdout.decode(bytes));
+            stream = Stream.STDOUT;
+            text = stdout.decode(chunk.bytes());
+        }
+        if (!text.isEmpty()) {
+            batch.add(new Printed(stream, frameLines.rewrite(text), chunk.origin()));
         }
     }
 
-    private void emit(Stream stream, String text) {
-        if (text.isEmpty()) {
+    /** Sends the batch to the notebook. */
+    void flush() {
+        if (batch.isEmpty()) {
             return;
         }
         try {
-            output.stream(stream, frameLines.rewrite(text));
+            output.print(List.copyOf(batch));
         } catch (RuntimeException e) {
             // A failing front end must not stop the channel that also carries displays and input.
             Log.warn("could not pass user VM output on: %s", e);
+        } finally {
+            batch.clear();
         }
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.Handshake;
 
 /**
  * Reads what the user VM process writes to its own stdout/stderr file descriptors (JVM warnings, crash
@@ -69,9 +69,9 @@ final class ProcessOutputTail {
             return;
         }
         String seen = carry + text;
-        int marker = seen.indexOf(Wire.MAIN_STARTED);
+        int marker = seen.indexOf(Handshake.MAIN_STARTED);
         if (marker < 0) {
-            int kept = Math.min(seen.length(), Wire.MAIN_STARTED.length() - 1);
+            int kept = Math.min(seen.length(), Handshake.MAIN_STARTED.length() - 1);
             tail.append(seen.substring(0, seen.length() - kept));
             carry = seen.substring(seen.length() - kept);
             return;
@@ -79,7 +79,7 @@ final class ProcessOutputTail {
         mainStarted = true;
         carry = "";
         tail.append(seen.substring(0, marker));
-        String afterMain = seen.substring(marker + Wire.MAIN_STARTED.length());
+        String afterMain = seen.substring(marker + Handshake.MAIN_STARTED.length());
         if (!afterMain.isEmpty()) {
             tail.append(afterMain);
             sink.accept(afterMain);

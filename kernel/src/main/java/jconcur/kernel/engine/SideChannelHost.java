@@ -1,33 +1,41 @@
 package jconcur.kernel.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import jconcur.display.MimeBundle;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.MalformedSideMessageException;
+import jconcur.kernel.link.SideMessage;
+import jconcur.kernel.link.SideMessage.ClearOutput;
+import jconcur.kernel.link.SideMessage.Display;
+import jconcur.kernel.link.SideMessage.Exiting;
+import jconcur.kernel.link.SideMessage.InputReply;
+import jconcur.kernel.link.SideMessage.InputRequest;
+import jconcur.kernel.link.SideMessage.ThreadsReply;
+import jconcur.kernel.link.SideMessage.ThreadsRequest;
+import jconcur.kernel.link.SideMessageCodec;
+import jconcur.kernel.link.ThreadSnapshot;
 import jconcur.kernel.log.Log;
-import jconcur.kernel.uservm.Wire;
 
 /**
- * The kernel's end of the side channel: one ordered stream of output frames and JSON messages from any user VM
+ * The kernel's end of the side channel: one ordered stream of output frames and messages from any user VM
  * thread. Output and displays go to the notebook in arrival order, which is the order they happened in the
  * user VM; input requests are answered from the front end on their own thread; thread reports are requested
  * when a cell does not stop. Counts delivered frames, so that a cell's result can wait for its output.
  */
 final class SideChannelHost {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    /** Output frames held back at most while more arrive (the user VM sends a batch in one write). */
+    private static final int MAX_HELD_FRAMES = 256;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -35,7 +43,7 @@ final class SideChannelHost {
     private final EngineOutput output;
     private final OutputDelivery delivery;
     private final AtomicLong nextId = new AtomicLong();
-    private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<ThreadsReply>> pending = new ConcurrentHashMap<>();
     private long framesDelivered;
     private boolean ended;
     private volatile boolean exitAnnounced;
@@ -76,19 +84,19 @@ final class SideChannelHost {
         }
     }
 
-    /** Asks the user VM for its deadlock cycles and cell thread; null when it does not answer in time. */
-    Map<String, Object> threadReport(long timeoutMs) {
+    /** Asks the user VM for its deadlock cycles and cell thread; empty when it does not answer in time. */
+    Optional<ThreadSnapshot> threadReport(long timeoutMs) {
         long id = nextId.incrementAndGet();
-        CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
+        CompletableFuture<ThreadsReply> reply = new CompletableFuture<>();
         pending.put(id, reply);
         try {
-            send(Map.of("type", "threads", "id", id));
-            return reply.get(timeoutMs, TimeUnit.MILLISECONDS);
+            send(new ThreadsRequest(id));
+            return Optional.of(reply.get(timeoutMs, TimeUnit.MILLISECONDS).snapshot());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Optional.empty();
         } catch (Exception e) {
-            return null;
+            return Optional.empty();
         } finally {
             pending.remove(id);
         }
@@ -102,26 +110,34 @@ final class SideChannelHost {
         }
     }
 
+    /**
+     * Output frames that arrived together (one batch of the user VM) go to the notebook together, so that output of
+     * threads printing in turn is not one message per frame; a message goes out after the output before it.
+     */
     private void readLoop() {
+        int held = 0;
         try {
             while (true) {
-                Wire.Frame frame = Wire.readFrame(in);
-                try {
-                    if (frame.kind() == Wire.FRAME_MESSAGE) {
+                Frame frame = Frame.read(in);
+                if (frame.kind() == Frame.MESSAGE) {
+                    held = passOn(held);
+                    try {
                         handle(frame.payload());
-                    } else {
-                        delivery.deliver(frame.kind(), frame.payload());
+                    } finally {
+                        delivered(1);
                     }
-                } finally {
-                    synchronized (this) {
-                        framesDelivered++;
-                        notifyAll();
+                } else {
+                    delivery.add(frame.kind(), frame.payload());
+                    held++;
+                    if (in.available() == 0 || held >= MAX_HELD_FRAMES) {
+                        held = passOn(held);
                     }
                 }
             }
         } catch (IOException e) {
             // the user VM is gone; the session notices through the process
         } finally {
+            delivery.flush();
             synchronized (this) {
                 ended = true;
                 notifyAll();
@@ -129,52 +145,56 @@ final class SideChannelHost {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** Passes the held output frames on to the notebook; returns how many are held now (none). */
+    private int passOn(int held) {
+        delivery.flush();
+        delivered(held);
+        return 0;
+    }
+
+    private synchronized void delivered(int frames) {
+        framesDelivered += frames;
+        notifyAll();
+    }
+
     private void handle(byte[] payload) throws IOException {
-        Map<String, Object> message = null;
+        SideMessage.ToKernel message;
         try {
-            message = JSON.readValue(payload, MAP);
-            Map<String, Object> m = message;
-            String type = String.valueOf(m.get("type"));
-            switch (type) {
-                case "display" -> {
-                    Map<String, Object> bundle = (Map<String, Object>) m.get("bundle");
-                    deliver(() -> output.display(new MimeBundle((Map<String, Object>) bundle.get("data"),
-                                    (Map<String, Object>) bundle.get("metadata")),
-                            (String) m.get("displayId"), Boolean.TRUE.equals(m.get("update"))));
-                }
-                case "clear" -> deliver(() -> output.clearOutput(Boolean.TRUE.equals(m.get("wait"))));
-                // The answer may take minutes; output and displays from other threads must not wait for it.
-                case "input" -> Thread.ofVirtual().name("jconcur-input").start(() -> answerInput(m));
-                case "reply" -> {
-                    CompletableFuture<Map<String, Object>> reply = pending.get(((Number) m.get("id")).longValue());
-                    if (reply != null) {
-                        reply.complete(m);
-                    }
-                }
-                case "exiting" -> exitAnnounced = true;
-                default -> Log.warn("unknown side-channel message type %s", type);
+            message = SideMessageCodec.decodeToKernel(payload);
+        } catch (MalformedSideMessageException e) {
+            Log.warn("broken side-channel message from the user VM: %s", e.getMessage());
+            if (e.requestId().isPresent()) {
+                send(InputReply.failed(e.requestId().getAsLong(), "the kernel could not read this request: " + e.getMessage()));
             }
-        } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
-            Log.warn("broken side-channel message from the user VM: %s", e);
-            if (message != null && message.get("id") != null) {
-                reply(message, Map.of("error", "the kernel could not handle this message: " + e));
+            return;
+        }
+        switch (message) {
+            case Display d -> deliver(() -> output.display(d.bundle(), d.displayId(), d.update(), d.origin()));
+            case ClearOutput c -> deliver(() -> output.clearOutput(c.untilNewOutput(), c.origin()));
+            // The answer may take minutes; output and displays from other threads must not wait for it.
+            case InputRequest r -> Thread.ofVirtual().name("jconcur-input").start(() -> answerInput(r));
+            case ThreadsReply r -> {
+                CompletableFuture<ThreadsReply> reply = pending.get(r.id());
+                if (reply != null) {
+                    reply.complete(r);
+                }
             }
+            case Exiting e -> exitAnnounced = true;
         }
     }
 
-    private void answerInput(Map<String, Object> request) {
-        Map<String, Object> answer = new LinkedHashMap<>();
+    private void answerInput(InputRequest request) {
+        InputReply answer;
         try {
-            answer.put("value", output.requestInput(String.valueOf(request.getOrDefault("prompt", "")),
-                    Boolean.TRUE.equals(request.get("password"))));
+            answer = new InputReply(request.id(), Optional.ofNullable(output.requestInput(request.prompt(), request.password())),
+                    Optional.empty());
         } catch (EngineOutput.InputNotAllowedException e) {
-            answer.put("error", e.getMessage());
+            answer = InputReply.failed(request.id(), e.getMessage());
         } catch (RuntimeException e) {
-            answer.put("error", "input failed: " + e.getMessage());
+            answer = InputReply.failed(request.id(), "input failed: " + e.getMessage());
         }
         try {
-            reply(request, answer);
+            send(answer);
         } catch (IOException e) {
             // the user VM is gone
         }
@@ -188,16 +208,8 @@ final class SideChannelHost {
         }
     }
 
-    private void reply(Map<String, Object> request, Map<String, Object> content) throws IOException {
-        Map<String, Object> message = new LinkedHashMap<>(content);
-        message.put("type", "reply");
-        message.put("id", request.get("id"));
-        send(message);
-    }
-
-    private void send(Map<String, Object> message) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(message);
-        byte[] frame = Wire.frame(Wire.FRAME_MESSAGE, json, 0, json.length);
+    private void send(SideMessage.ToUserVm message) throws IOException {
+        byte[] frame = Frame.encode(Frame.MESSAGE, SideMessageCodec.encode(message));
         synchronized (out) {
             out.write(frame);
             out.flush();

@@ -2,9 +2,9 @@ package jconcur.kernel.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jconcur.charts.WaitForGraphPicture;
@@ -12,6 +12,9 @@ import jconcur.concurrency.LockGraph;
 import jconcur.concurrency.names.WrapperNames;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.ExecuteOutcome.Failed;
+import jconcur.kernel.link.ThreadSnapshot;
+import jconcur.kernel.link.ThreadSnapshot.HeldByIdleCell;
+import jconcur.kernel.link.ThreadSnapshot.ThreadState;
 
 /**
  * Reports on threads of the user VM (from its ThreadMXBean): the deadlock cycle (threads, locks, owners, top
@@ -33,33 +36,32 @@ final class StuckCellReport {
         this.frames = frames;
     }
 
-    /** @param report the user VM's thread report, or null when it did not answer */
-    @SuppressWarnings("unchecked")
-    Failed describe(Map<String, Object> report, long graceMs, int currentCell) {
+    /** @param report the user VM's thread report, empty when it did not answer */
+    Failed describe(Optional<ThreadSnapshot> report, long graceMs, int currentCell) {
         String waited = String.format(Locale.ROOT, "%.1f s", graceMs / 1000.0);
         List<String> traceback = new ArrayList<>();
         String ename;
         String evalue;
-        List<Map<String, Object>> cycle = deadlocked(report);
-        Map<String, Object> cell = report == null ? null : (Map<String, Object>) report.get("cell");
+        List<ThreadState> cycle = report.map(ThreadSnapshot::deadlocked).orElse(List.of());
+        Optional<ThreadState> cell = report.flatMap(ThreadSnapshot::cell);
         if (!cycle.isEmpty()) {
             ename = "Deadlock";
             evalue = cycle.size() + " threads are deadlocked; the cell did not stop within " + waited;
             traceback.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell did not stop within " + waited
                     + " after the interrupt. These threads wait for each other:");
             traceback.addAll(threads(cycle, currentCell));
-            if (cell != null && cycle.stream().noneMatch(t -> t.get("id").equals(cell.get("id")))) {
+            if (cell.isPresent() && cycle.stream().noneMatch(t -> t.id() == cell.get().id())) {
                 traceback.add("The cell's own thread:");
-                traceback.addAll(threads(List.of(cell), currentCell));
+                traceback.addAll(thread(cell.get(), currentCell));
             }
         } else {
             ename = "Unresponsive";
             evalue = "the cell did not stop within " + waited + " after the interrupt";
             traceback.add(Ansi.BOLD_RED + "Unresponsive" + Ansi.RESET + ": the cell did not stop within " + waited
                     + " after the interrupt (no deadlock found: it blocks or ignores the interrupt).");
-            if (cell != null) {
-                traceback.addAll(threads(List.of(cell), currentCell));
-            } else if (report == null) {
+            if (cell.isPresent()) {
+                traceback.addAll(thread(cell.get(), currentCell));
+            } else if (report.isEmpty()) {
                 traceback.add("The user VM did not answer a request for its threads either.");
             }
         }
@@ -71,22 +73,20 @@ final class StuckCellReport {
      * The deadlock cycle drawn as a wait-for graph (threads, locks, waits and holds), to show next to the
      * text report; empty when there is no deadlock.
      */
-    static Optional<MimeBundle> picture(Map<String, Object> report) {
-        List<Map<String, Object>> cycle = deadlocked(report);
+    static Optional<MimeBundle> picture(ThreadSnapshot report) {
+        List<ThreadState> cycle = report.deadlocked();
         if (cycle.isEmpty()) {
             return Optional.empty();
         }
         List<LockGraph.Hold> holds = new ArrayList<>();
         List<LockGraph.Wait> waits = new ArrayList<>();
         Map<String, String> ownerOf = new LinkedHashMap<>();
-        for (Map<String, Object> thread : cycle) {
-            String name = String.valueOf(thread.get("name"));
-            @SuppressWarnings("unchecked")
-            List<String> held = (List<String>) thread.getOrDefault("holds", List.of());
-            held.forEach(lock -> holds.add(new LockGraph.Hold(name, lockName(lock))));
-            if (thread.get("waitsFor") != null && thread.get("owner") != null) {
-                String owner = String.valueOf(thread.get("owner"));
-                waits.add(new LockGraph.Wait(name, lockName(thread.get("waitsFor")), owner));
+        for (ThreadState thread : cycle) {
+            String name = thread.name();
+            thread.holds().forEach(lock -> holds.add(new LockGraph.Hold(name, lock)));
+            if (thread.waitsFor().isPresent() && thread.owner().isPresent()) {
+                String owner = thread.owner().get();
+                waits.add(new LockGraph.Wait(name, thread.waitsFor().get(), owner));
                 ownerOf.put(name, owner);
             }
         }
@@ -105,21 +105,19 @@ final class StuckCellReport {
      * Lines about deadlocked threads that outlive an interrupted cell, and about threads that wait for a lock the
      * stopped cell still holds (the cycle the interrupt broke on the cell's side); empty when there are none.
      */
-    @SuppressWarnings("unchecked")
-    List<String> leftBehind(Map<String, Object> report, int currentCell) {
-        List<Map<String, Object>> cycle = deadlocked(report);
-        List<Map<String, Object>> waiting = report == null ? List.of()
-                : (List<Map<String, Object>>) report.getOrDefault("waitingForIdleCellThread", List.of());
+    List<String> leftBehind(Optional<ThreadSnapshot> report, int currentCell) {
+        List<ThreadState> cycle = report.map(ThreadSnapshot::deadlocked).orElse(List.of());
+        Optional<HeldByIdleCell> heldByCell = report.flatMap(ThreadSnapshot::heldByIdleCell);
         List<String> lines = new ArrayList<>();
         if (!cycle.isEmpty()) {
             lines.add(Ansi.RED + "These threads are deadlocked and stay so until the kernel restarts:" + Ansi.RESET);
             lines.addAll(threads(cycle, currentCell));
         }
-        if (waiting.size() > 1) {
-            List<Map<String, Object>> stuck = waiting.subList(1, waiting.size());
+        if (heldByCell.isPresent()) {
+            List<ThreadState> stuck = heldByCell.get().waiting();
             // Only the locks they wait for: the cell thread also holds the agent's own locks.
-            List<String> held = stuck.stream().map(t -> lockName(t.get("waitsFor"))).distinct().toList();
-            lines.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell's thread \"" + waiting.get(0).get("name")
+            List<String> held = stuck.stream().flatMap(t -> t.waitsFor().stream()).distinct().toList();
+            lines.add(Ansi.BOLD_RED + "Deadlock" + Ansi.RESET + ": the cell's thread \"" + heldByCell.get().cellThread().name()
                     + "\" still holds " + String.join(", ", held)
                     + " (a lock is not released when the cell stops), so these threads are stuck for good"
                     + " (until the kernel restarts):");
@@ -128,43 +126,35 @@ final class StuckCellReport {
         return lines;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> deadlocked(Map<String, Object> report) {
-        return report == null ? List.of() : (List<Map<String, Object>>) report.getOrDefault("deadlocked", List.of());
-    }
-
-    private List<String> threads(List<Map<String, Object>> threads, int currentCell) {
+    private List<String> threads(List<ThreadState> threads, int currentCell) {
         List<String> lines = new ArrayList<>();
         threads.forEach(t -> lines.addAll(thread(t, currentCell)));
         return lines;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> thread(Map<String, Object> thread, int currentCell) {
+    private List<String> thread(ThreadState thread, int currentCell) {
         List<String> lines = new ArrayList<>();
-        StringBuilder head = new StringBuilder("  \"").append(thread.get("name")).append("\" (")
-                .append(thread.get("state")).append(")");
-        Object lock = thread.get("waitsFor");
-        if (lock != null) {
-            head.append(" waits for ").append(lockName(lock));
-            Object owner = thread.get("owner");
-            head.append(owner == null ? "" : ", held by \"" + owner + "\"");
+        StringBuilder head = new StringBuilder("  \"").append(thread.name()).append("\" (")
+                .append(thread.state()).append(")");
+        if (thread.waitsFor().isPresent()) {
+            head.append(" waits for ").append(thread.waitsFor().get());
+            head.append(thread.owner().map(owner -> ", held by \"" + owner + "\"").orElse(""));
         }
-        List<String> held = (List<String>) thread.getOrDefault("holds", List.of());
+        List<String> held = thread.holds();
         if (!held.isEmpty()) {
-            head.append("; holds ").append(String.join(", ", held.stream().map(StuckCellReport::lockName).toList()));
+            head.append("; holds ").append(String.join(", ", held));
         }
         lines.add(head.toString());
         List<String> shown = new ArrayList<>();
         String lastLibrary = null;
         int library = 0;
-        for (Map<String, Object> f : (List<Map<String, Object>>) thread.getOrDefault("frames", List.of())) {
-            String className = String.valueOf(f.get("class"));
+        for (StackTraceElement f : thread.frames()) {
+            String className = f.getClassName();
             if (className.contains("$$Lambda") || className.contains("/0x")) {
                 continue; // generated lambda classes say nothing
             }
-            String method = String.valueOf(f.get("method"));
-            int line = f.get("line") instanceof Number n ? n.intValue() : -1;
+            String method = f.getMethodName();
+            int line = f.getLineNumber();
             Optional<String> described = origins.translate(className, method, line)
                     .flatMap(translated -> frames.describe(translated, currentCell));
             if (described.isPresent()) {
@@ -182,18 +172,12 @@ final class StuckCellReport {
         }
         if (shown.isEmpty()) {
             // No notebook code on this thread: its top frames say where it is.
-            for (Map<String, Object> f : ((List<Map<String, Object>>) thread.getOrDefault("frames", List.of()))
-                    .stream().limit(Math.min(TOP_FRAMES, library)).toList()) {
-                shown.add("    at " + shortName(String.valueOf(f.get("class"))) + "." + f.get("method"));
+            for (StackTraceElement f : thread.frames().stream().limit(Math.min(TOP_FRAMES, library)).toList()) {
+                shown.add("    at " + shortName(f.getClassName()) + "." + f.getMethodName());
             }
         }
         lines.addAll(shown);
         return lines;
-    }
-
-    /** The user VM names locks already (LockNames): "ReentrantLock$NonfairSync@1a2b". */
-    private static String lockName(Object lock) {
-        return String.valueOf(lock);
     }
 
     private static String shortName(String className) {

@@ -12,7 +12,7 @@ final class UserFrames {
 
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.*?)\\$\\d+");
     /** Code the magics generate calls helpers of this package, with the user's code in a lambda. */
-    private static final String GENERATED = jconcur.kernel.uservm.magic.Timing.class.getPackageName() + ".";
+    private static final String GENERATED = jconcur.kernel.uservm.magic.TimeMagicInUserVm.class.getPackageName() + ".";
     private static final String LAMBDA_ARROW = "() ->";
 
     private final SnippetOrigins origins;

@@ -4,7 +4,10 @@ import com.sun.jdi.VirtualMachine;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import jconcur.kernel.uservm.CellInterrupted;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.AgentCommand;
+import jconcur.kernel.link.SnippetInvoke;
+import jconcur.kernel.link.TaggedResult;
+import jconcur.kernel.link.TaggedResult.Flag;
 import jdk.jshell.execution.JdiExecutionControl;
 
 /**
@@ -23,6 +26,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     private final VirtualMachine vm;
     private final SideChannelHost side;
     private volatile boolean keepNextValue;
+    private volatile int outputCell;
     private volatile boolean richValuePending;
     private volatile boolean displayIdReturned;
     private volatile StackTraceElement[] stoppedAt;
@@ -49,6 +53,11 @@ final class UserVmExecutionControl extends JdiExecutionControl {
             throw new EngineTerminationException("the user VM is gone");
         }
         return vm;
+    }
+
+    /** The output cell of the snippets invoked from now on (see {@link SnippetInvoke}). */
+    void outputCell(int cell) {
+        outputCell = cell;
     }
 
     /** Whether the next invoke keeps its value in the user VM so that {@link #renderKeptValue} can render it. */
@@ -98,10 +107,10 @@ final class UserVmExecutionControl extends JdiExecutionControl {
             listener.beforeInvoke(className);
         }
         try {
-            Wire.Tagged result = Wire.untag(super.invoke(className, keep ? methodName + Wire.KEEP_VALUE_SUFFIX : methodName));
+            TaggedResult result = TaggedResult.decode(super.invoke(className, new SnippetInvoke(methodName, outputCell, keep).encode()));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
-            richValuePending = result.has(Wire.FLAG_RICH);
-            displayIdReturned = result.has(Wire.FLAG_DISPLAY_ID);
+            richValuePending = result.has(Flag.RICH);
+            displayIdReturned = result.has(Flag.DISPLAY_ID);
             return result.text();
         } catch (UserException e) {
             throw afterUserCode(e);
@@ -122,7 +131,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     public String varValue(String className, String varName)
             throws RunException, EngineTerminationException, InternalException {
         try {
-            Wire.Tagged result = Wire.untag(super.varValue(className, varName));
+            TaggedResult result = TaggedResult.decode(super.varValue(className, varName));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
             return result.text();
         } catch (UserException e) {
@@ -143,15 +152,15 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         }
         richValuePending = false;
         try {
-            Wire.Tagged result = Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_RENDER));
+            TaggedResult result = command(AgentCommand.RENDER);
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
-            if (result.has(Wire.FLAG_NULL)) {
+            if (result.has(Flag.NULL)) {
                 return null;
             }
-            // In pieces: JShell cuts long invoke results (see Wire.MAX_RESULT_PIECE).
+            // In pieces: JShell cuts long invoke results (see AgentCommand.MAX_RESULT_PIECE).
             StringBuilder json = new StringBuilder(result.text());
-            for (Wire.Tagged piece = result; piece.has(Wire.FLAG_MORE); ) {
-                piece = Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_RENDER_MORE));
+            for (TaggedResult piece = result; piece.has(Flag.MORE); ) {
+                piece = command(AgentCommand.RENDER_MORE);
                 json.append(piece.text());
             }
             return json.toString();
@@ -165,7 +174,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
 
     /** Delivers the output of the user code that threw, then gives JShell the exception as it was thrown. */
     private RunException afterUserCode(UserException e) {
-        Wire.Tagged message = Wire.untag(e.getMessage());
+        TaggedResult message = TaggedResult.decode(e.getMessage());
         if (message.framesSent() >= 0) {
             side.awaitFrames(message.framesSent(), OUTPUT_WAIT_MS);
         } else {
@@ -177,7 +186,7 @@ final class UserVmExecutionControl extends JdiExecutionControl {
             // With the frames, JShell maps them to snippet lines like those of any exception.
             return where == null ? new StoppedException() : new UserException(message.text(), INTERRUPTED, where);
         }
-        UserException restored = new UserException(message.has(Wire.FLAG_NULL) ? null : message.text(),
+        UserException restored = new UserException(message.has(Flag.NULL) ? null : message.text(),
                 e.causeExceptionClass(), e.getStackTrace());
         restored.initCause(e.getCause());
         return restored;
@@ -186,12 +195,16 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     /** Waits for all output the user VM has sent so far (one more round trip; for results without a count). */
     private void awaitOutput() {
         try {
-            side.awaitFrames(Wire.untag(super.invoke(Wire.COMMAND_CLASS, Wire.CMD_SYNC)).framesSent(), OUTPUT_WAIT_MS);
+            side.awaitFrames(command(AgentCommand.SYNC).framesSent(), OUTPUT_WAIT_MS);
         } catch (EngineTerminationException e) {
             terminated = true;
         } catch (RunException | InternalException e) {
             // no count: deliver the result without waiting
         }
+    }
+
+    private TaggedResult command(AgentCommand command) throws RunException, EngineTerminationException, InternalException {
+        return TaggedResult.decode(super.invoke(AgentCommand.CLASS_NAME, command.methodName()));
     }
 
     @Override

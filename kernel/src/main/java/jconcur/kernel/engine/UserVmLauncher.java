@@ -16,7 +16,7 @@ import jconcur.kernel.uservm.UserVmMain;
 /**
  * Starts a user VM: a plain child process (clean environment: JDK_JAVA_OPTIONS of the kernel is not passed on)
  * whose debug agent connects back to the kernel's debug port (JDI, for interrupts) and which connects back to
- * the session port twice (JShell's commands, the side channel).
+ * the user VM port twice (JShell's commands, the side channel).
  */
 final class UserVmLauncher {
 
@@ -31,7 +31,7 @@ final class UserVmLauncher {
             throws UserVmStartException {
         Process process = null;
         ProcessOutputTail output = null;
-        try (SessionListener session = new SessionListener(); JdwpListener debug = new JdwpListener()) {
+        try (UserVmPort port = new UserVmPort(); JdwpListener debug = new JdwpListener()) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=127.0.0.1:" + debug.port());
@@ -39,24 +39,24 @@ final class UserVmLauncher {
             command.add("-cp");
             command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
             command.add(UserVmMain.class.getName());
-            command.add(Integer.toString(session.port()));
+            command.add(Integer.toString(port.port()));
             command.add(Long.toString(outputLimit));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("JDK_JAVA_OPTIONS");
             process = builder.start();
             output = new ProcessOutputTail(process.getInputStream());
             try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write((session.secret() + "\n").getBytes(StandardCharsets.US_ASCII));
+                stdin.write((port.secret() + "\n").getBytes(StandardCharsets.US_ASCII));
             }
             // A VM that dies while starting (bad options, say) must not leave us waiting for the timeout.
             process.onExit().thenRun(() -> {
                 debug.close();
-                session.close();
+                port.close();
             });
             VirtualMachine vm = Bootstrap.virtualMachineManager()
                     .createVirtualMachine(new JdwpConnection(debug.await(START_TIMEOUT_MS)));
-            Socket commandSocket = session.awaitCommand(START_TIMEOUT_MS);
-            Socket sideSocket = session.awaitSide(START_TIMEOUT_MS);
+            Socket commandSocket = port.awaitCommand(START_TIMEOUT_MS);
+            Socket sideSocket = port.awaitSide(START_TIMEOUT_MS);
             Log.debug("user VM pid %d connected (command, side channel, JDI)", process.pid());
             return new LaunchedVm(process, vm, commandSocket, sideSocket, output);
         } catch (Exception e) {

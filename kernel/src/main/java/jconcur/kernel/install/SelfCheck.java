@@ -30,7 +30,7 @@ public final class SelfCheck {
         long start = System.nanoTime();
         try (Kernel kernel = Kernel.start(connection, engineFactory, HistoryStore.inMemory());
              KernelClient client = new KernelClient(connection, TIMEOUT_MS)) {
-            Message info = client.replyTo(client.send("kernel_info_request", client.session().json().createObjectNode()));
+            Message info = client.replyTo(client.send("kernel_info_request", client.codec().json().createObjectNode()));
             long kernelInfo = millisSince(start);
             if (!info.content().path("status").asText().equals("ok")) {
                 return new Report(false, kernelInfo, -1, "kernel_info failed: " + info.content());

@@ -63,7 +63,7 @@ final class ClasspathMagic implements Magic {
     }
 
     private static ExecuteOutcome show(MagicContext context) throws MagicFailedException {
-        VmFacts.Facts facts = context.callUserVm("jconcur.kernel.uservm.magic.VmFacts.write(%s)", VmFacts.Facts.class);
+        VmFacts.Facts facts = context.callUserVm(VmFacts.class.getName() + ".write(%s)", VmFacts.Facts.class);
         StringBuilder out = new StringBuilder("User VM class path:\n");
         facts.classPath().forEach(p -> out.append("  ").append(p).append('\n'));
         List<String> added = context.classpathAdditions();

@@ -11,7 +11,7 @@ import jconcur.kernel.uservm.magic.VmFacts;
  */
 final class JvmMagic implements Magic {
 
-    private static final String FACTS = "jconcur.kernel.uservm.magic.VmFacts.write(%s)";
+    private static final String FACTS = VmFacts.class.getName() + ".write(%s)";
 
     @Override
     public String name() {

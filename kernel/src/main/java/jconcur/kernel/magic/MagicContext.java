@@ -22,6 +22,7 @@ import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.engine.UserVmSetup;
 
 /**
  * What magics work with: the wrapped engine (to run Java in the user VM), the kernel's output, the user
@@ -30,6 +31,7 @@ import jconcur.kernel.engine.ExecuteOutcome;
 final class MagicContext implements AutoCloseable {
 
     private final Engine engine;
+    private final UserVmSetup userVm;
     private final EngineOutput output;
     private final Function<String, ExecuteOutcome> cellRunner;
     private final ObjectMapper json = new ObjectMapper();
@@ -47,8 +49,9 @@ final class MagicContext implements AutoCloseable {
     private volatile Process killedProcess;
 
     /** cellRunner runs text as a cell (magics included), for %load. */
-    MagicContext(Engine engine, EngineOutput output, Function<String, ExecuteOutcome> cellRunner) {
+    MagicContext(Engine engine, UserVmSetup userVm, EngineOutput output, Function<String, ExecuteOutcome> cellRunner) {
         this.engine = engine;
+        this.userVm = userVm;
         this.output = output;
         this.cellRunner = cellRunner;
         try {
@@ -175,14 +178,14 @@ final class MagicContext implements AutoCloseable {
 
     /** A fresh user VM; null or empty options keep the current ones. The engine keeps class path additions. */
     void restartUserVm(List<String> options) {
-        engine.restart(options);
+        userVm.restart(options);
         if (options != null && !options.isEmpty()) {
             userVmOptions = List.copyOf(options);
         }
     }
 
     void addToClasspath(List<String> paths) {
-        engine.addToClasspath(paths);
+        userVm.addToClasspath(paths);
         synchronized (classpathAdditions) {
             classpathAdditions.addAll(paths);
         }

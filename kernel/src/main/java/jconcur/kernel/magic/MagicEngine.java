@@ -11,6 +11,7 @@ import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.ExecuteOutcome;
 import jconcur.kernel.engine.Inspection;
 import jconcur.kernel.engine.IsComplete;
+import jconcur.kernel.engine.UserVmSetup;
 
 /**
  * The kernel's Engine with magics: recognises the line magics ({@code %name args}) that open a cell and a
@@ -30,11 +31,12 @@ public final class MagicEngine implements Engine {
 
     /**
      * @param engine the engine that runs Java (JShellEngine)
+     * @param userVm restarts the user VM and extends its class path (the same JShellEngine)
      * @param output the kernel's output, the same the engine writes to
      */
-    public MagicEngine(Engine engine, EngineOutput output) {
+    public MagicEngine(Engine engine, UserVmSetup userVm, EngineOutput output) {
         this.engine = engine;
-        this.context = new MagicContext(engine, output, this::execute);
+        this.context = new MagicContext(engine, userVm, output, this::execute);
         this.registry = new MagicRegistry(BuiltInMagics.create(this::registry));
     }
 
@@ -43,8 +45,8 @@ public final class MagicEngine implements Engine {
     }
 
     @Override
-    public void nextExecutionCount(int executionCount) {
-        engine.nextExecutionCount(executionCount);
+    public void nextCell(NextCell cell) {
+        engine.nextCell(cell);
     }
 
     @Override
@@ -213,16 +215,6 @@ public final class MagicEngine implements Engine {
             return new IsComplete(IsComplete.Status.COMPLETE, "");
         }
         return engine.isComplete(parsed.hasMagics() ? parsed.body() : code);
-    }
-
-    @Override
-    public void restart(List<String> userVmOptions) {
-        context.restartUserVm(userVmOptions);
-    }
-
-    @Override
-    public void addToClasspath(List<String> paths) {
-        context.addToClasspath(paths);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.uservm.magic.TestMagicInUserVm;
 import jconcur.kernel.uservm.magic.TestCase;
 
 /**
@@ -72,7 +73,7 @@ final class TestMagic implements JavaBodyMagic {
         context.runJava(JUNIT_IMPORTS + imports.stream().map(JavaSource.Member::text).collect(Collectors.joining("\n")));
         List<String> classNames = define(tests, context);
         String classes = classNames.stream().map(n -> n + ".class").collect(Collectors.joining(", "));
-        TestCase[] results = context.callUserVm("jconcur.kernel.uservm.magic.JUnitCell.run(%s, " + classes + ")",
+        TestCase[] results = context.callUserVm(TestMagicInUserVm.class.getName() + ".run(%s, " + classes + ")",
                 TestCase[].class);
         return outcome(Arrays.asList(results), context);
     }

@@ -1,6 +1,7 @@
 package jconcur.kernel.magic;
 
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.uservm.magic.ThreadsMagicInUserVm;
 
 /** %threads: a thread dump of the user VM with the locks threads wait for, their owners, and deadlocks. */
 final class ThreadsMagic implements Magic {
@@ -27,6 +28,6 @@ final class ThreadsMagic implements Magic {
         if (!args.isBlank() && !args.strip().equals("-a")) {
             throw new MagicUsageException("%threads takes no arguments but -a");
         }
-        return context.runJava("jconcur.kernel.uservm.magic.ThreadDump.print(" + args.strip().equals("-a") + ");");
+        return context.runJava(ThreadsMagicInUserVm.class.getName() + ".print(" + args.strip().equals("-a") + ");");
     }
 }

@@ -1,6 +1,7 @@
 package jconcur.kernel.magic;
 
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.uservm.magic.TimeMagicInUserVm;
 
 /**
  * %time and %%time: CPU (user, sys, total) and wall time of the user VM while the code runs, printed as
@@ -10,7 +11,7 @@ import jconcur.kernel.engine.ExecuteOutcome;
  */
 final class TimeMagic implements JavaBodyMagic {
 
-    private static final String TIMING = "jconcur.kernel.uservm.magic.Timing";
+    private static final String IN_USER_VM = TimeMagicInUserVm.class.getName();
 
     @Override
     public String name() {
@@ -63,17 +64,17 @@ final class TimeMagic implements JavaBodyMagic {
      */
     private static ExecuteOutcome time(String code, MagicContext context, String lineBreak) throws MagicFailedException {
         if (JavaSource.isSingleExpression(code)) {
-            return context.engine().execute(TIMING + ".time(() -> " + lineBreak
+            return context.engine().execute(IN_USER_VM + ".time(() -> " + lineBreak
                     + JavaSource.withoutTrailingSemicolon(code) + "\n)");
         }
-        context.runJava(TIMING + ".start();");
+        context.runJava(IN_USER_VM + ".start();");
         long start = System.nanoTime();
         ExecuteOutcome outcome = context.engine().execute(lineBreak + code);
         long wall = System.nanoTime() - start;
         if (outcome instanceof ExecuteOutcome.Failed) {
             return outcome;
         }
-        context.runJava(TIMING + ".stop(" + wall + "L);");
+        context.runJava(IN_USER_VM + ".stop(" + wall + "L);");
         return outcome;
     }
 }

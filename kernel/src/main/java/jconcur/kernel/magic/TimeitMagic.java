@@ -2,6 +2,7 @@ package jconcur.kernel.magic;
 
 import java.util.Set;
 import jconcur.kernel.engine.ExecuteOutcome;
+import jconcur.kernel.uservm.magic.TimeitMagicInUserVm;
 
 /**
  * %timeit and %%timeit as in IPython: the code becomes the body of a lambda that the user VM runs
@@ -10,7 +11,7 @@ import jconcur.kernel.engine.ExecuteOutcome;
  */
 final class TimeitMagic implements JavaBodyMagic {
 
-    private static final String TIMEIT = "jconcur.kernel.uservm.magic.Timeit";
+    private static final String TIMEIT = TimeitMagicInUserVm.class.getName();
     private static final Set<String> VALUE_OPTIONS = Set.of("-n", "-r", "-p");
     private static final Set<String> FLAGS = Set.of("-q", "-o");
 

@@ -5,7 +5,7 @@ import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
 import jconcur.kernel.wire.MessageSocket.ChannelClosedException;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 
 /**
  * The thread of one request channel (shell or control): blocks on the socket and dispatches each request
@@ -15,13 +15,13 @@ import jconcur.kernel.wire.Session;
 public final class ChannelLoop implements Runnable {
 
     private final MessageSocket socket;
-    private final Session session;
+    private final MessageCodec codec;
     private final Dispatcher dispatcher;
     private final StopOnError stopOnError;
 
-    public ChannelLoop(MessageSocket socket, Session session, Dispatcher dispatcher, StopOnError stopOnError) {
+    public ChannelLoop(MessageSocket socket, MessageCodec codec, Dispatcher dispatcher, StopOnError stopOnError) {
         this.socket = socket;
-        this.session = session;
+        this.codec = codec;
         this.dispatcher = dispatcher;
         this.stopOnError = stopOnError;
     }
@@ -30,7 +30,7 @@ public final class ChannelLoop implements Runnable {
     public void run() {
         try {
             while (true) {
-                dispatcher.dispatch(new Request(socket.receive(), socket, session), this::abortQueuedAfterFailure);
+                dispatcher.dispatch(new Request(socket.receive(), socket, codec), this::abortQueuedAfterFailure);
             }
         } catch (ChannelClosedException e) {
             Log.debug("%s loop ends: %s", socket.channel(), e.getMessage());
@@ -46,7 +46,7 @@ public final class ChannelLoop implements Runnable {
         }
         Optional<Message> queued;
         while ((queued = socket.receiveNow()).isPresent()) {
-            Request request = new Request(queued.get(), socket, session);
+            Request request = new Request(queued.get(), socket, codec);
             if (request.type().equals("execute_request")) {
                 dispatcher.abort(request);
             } else {

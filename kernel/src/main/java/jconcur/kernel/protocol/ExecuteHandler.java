@@ -28,6 +28,8 @@ public final class ExecuteHandler implements Dispatcher.Handler {
     private final StopOnError stopOnError;
     private final ObjectMapper json;
     private int executionCount;
+    /** The output cell of the request being handled; its user expressions print for it too. */
+    private int outputCell;
 
     public ExecuteHandler(Engine engine, Iopub iopub, KernelOutput output, HistoryStore history,
                           StopOnError stopOnError, ObjectMapper json) {
@@ -48,7 +50,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         if (storeHistory) {
             executionCount++;
         }
-        output.beginExecute(request.message(), content.path("allow_stdin").asBoolean(true), silent);
+        outputCell = output.beginExecute(request.message(), content.path("allow_stdin").asBoolean(true), silent);
         try {
             if (!silent) {
                 ObjectNode input = json.createObjectNode();
@@ -58,7 +60,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
             }
             ObjectNode reply = json.createObjectNode();
             Optional<PagerRequest> pager = PagerRequest.parse(code);
-            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code, storeHistory ? executionCount : 0);
+            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code, new Engine.NextCell(storeHistory ? executionCount : 0, outputCell));
             String resultText = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> succeeded(request, ok, silent, reply);
                 case ExecuteOutcome.Failed failed -> failed(request, failed, reply);
@@ -106,9 +108,9 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         return null;
     }
 
-    private ExecuteOutcome run(String code, int countShown) {
+    private ExecuteOutcome run(String code, Engine.NextCell cell) {
         try {
-            engine.nextExecutionCount(countShown);
+            engine.nextCell(cell);
             return engine.execute(code);
         } catch (RuntimeException e) {
             Log.error("engine failed to execute a cell", e);
@@ -146,7 +148,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         }
         for (Map.Entry<String, JsonNode> entry : expressions.properties()) {
             ExecuteOutcome outcome = entry.getValue().isTextual()
-                    ? run(entry.getValue().asText(), 0)
+                    ? run(entry.getValue().asText(), new Engine.NextCell(0, outputCell))
                     : new ExecuteOutcome.Failed("TypeError", "a user expression must be a string", List.of());
             ObjectNode result = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> {

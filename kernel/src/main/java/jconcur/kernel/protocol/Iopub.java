@@ -5,28 +5,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 
 /** Publishes side effects (status, outputs) to every connected front end. Safe to call from any thread. */
 public final class Iopub {
 
     private final MessageSocket socket;
-    private final Session session;
+    private final MessageCodec codec;
 
-    public Iopub(MessageSocket socket, Session session) {
+    public Iopub(MessageSocket socket, MessageCodec codec) {
         this.socket = socket;
-        this.session = session;
+        this.codec = codec;
     }
 
     /** Publishes one message; parentHeader is the request it belongs to (empty object for none). */
     public void publish(String msgType, ObjectNode parentHeader, ObjectNode content) {
-        byte[] topic = ("kernel." + session.sessionId() + "." + msgType).getBytes(StandardCharsets.UTF_8);
-        socket.send(new Message(List.of(topic), session.newHeader(msgType), parentHeader,
-                session.json().createObjectNode(), content, List.of()));
+        byte[] topic = ("kernel." + codec.sessionId() + "." + msgType).getBytes(StandardCharsets.UTF_8);
+        socket.send(new Message(List.of(topic), codec.newHeader(msgType), parentHeader,
+                codec.json().createObjectNode(), content, List.of()));
     }
 
     public void status(ObjectNode parentHeader, String executionState) {
-        ObjectNode content = session.json().createObjectNode();
+        ObjectNode content = codec.json().createObjectNode();
         content.put("execution_state", executionState);
         publish("status", parentHeader, content);
     }

@@ -12,7 +12,7 @@ import jconcur.kernel.wire.Channels;
 import jconcur.kernel.wire.ConnectionInfo;
 import jconcur.kernel.wire.Heartbeat;
 import jconcur.kernel.log.Log;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 
 /**
  * A running kernel: the five channels bound, one thread each for shell, control and heartbeat, and the engine.
@@ -35,12 +35,12 @@ public final class Kernel implements AutoCloseable {
 
     private Kernel(ConnectionInfo connection, EngineFactory engineFactory, HistoryStore history) {
         this.history = history;
-        Session session = new Session(connection.signer());
-        ObjectMapper json = session.json();
-        channels = Channels.bind(connection, session);
-        Iopub iopub = new Iopub(channels.iopub(), session);
+        MessageCodec codec = new MessageCodec(connection.signer());
+        ObjectMapper json = codec.json();
+        channels = Channels.bind(connection, codec);
+        Iopub iopub = new Iopub(channels.iopub(), codec);
         iopub.status(json.createObjectNode(), "starting");
-        stdin = new StdinChannel(channels.stdin(), session);
+        stdin = new StdinChannel(channels.stdin(), codec);
         KernelOutput output = new KernelOutput(iopub, stdin, json);
         engine = engineFactory.start(output);
 
@@ -69,9 +69,9 @@ public final class Kernel implements AutoCloseable {
         control.put("debug_request", new DebugRequestHandler(engine, iopub, json));
 
         start("jconcur-heartbeat", new Heartbeat(channels.heartbeat()));
-        start("jconcur-control", new ChannelLoop(channels.control(), session,
+        start("jconcur-control", new ChannelLoop(channels.control(), codec,
                 new Dispatcher(iopub, control), new StopOnError()));
-        start("jconcur-shell", new ChannelLoop(channels.shell(), session,
+        start("jconcur-shell", new ChannelLoop(channels.shell(), codec,
                 new Dispatcher(iopub, shell), stopOnError));
         Log.info("kernel %s ready on %s (shell port %d), %d ms after the JVM started", KernelInfo.version(),
                 connection.ip(), connection.shellPort(), millisSinceProcessStart());

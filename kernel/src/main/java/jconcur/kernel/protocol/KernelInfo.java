@@ -3,7 +3,7 @@ package jconcur.kernel.protocol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 
 /**
  * kernel_info_reply: answered at once from static facts, never waiting for the user VM. The Java version is
@@ -18,7 +18,7 @@ public final class KernelInfo implements Dispatcher.Handler {
     public KernelInfo(ObjectMapper json) {
         content = json.createObjectNode();
         content.put("status", "ok");
-        content.put("protocol_version", Session.PROTOCOL_VERSION);
+        content.put("protocol_version", MessageCodec.PROTOCOL_VERSION);
         content.put("implementation", IMPLEMENTATION);
         content.put("implementation_version", version());
         ObjectNode language = content.putObject("language_info");

@@ -3,20 +3,20 @@ package jconcur.kernel.protocol;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 
 /** A received request and the channel its reply goes back on. */
 public final class Request {
 
     private final Message message;
     private final MessageSocket channel;
-    private final Session session;
+    private final MessageCodec codec;
     private boolean replied;
 
-    public Request(Message message, MessageSocket channel, Session session) {
+    public Request(Message message, MessageSocket channel, MessageCodec codec) {
         this.message = message;
         this.channel = channel;
-        this.session = session;
+        this.codec = codec;
     }
 
     public Message message() {
@@ -51,7 +51,7 @@ public final class Request {
     }
 
     public ObjectNode newContent() {
-        return session.json().createObjectNode();
+        return codec.json().createObjectNode();
     }
 
     public void reply(ObjectNode content) {
@@ -60,7 +60,7 @@ public final class Request {
 
     public void reply(ObjectNode content, ObjectNode metadata) {
         replied = true;
-        channel.send(session.newMessage(message.identities(), replyType(), message.header(), metadata, content));
+        channel.send(codec.newMessage(message.identities(), replyType(), message.header(), metadata, content));
     }
 
     /** Replies with status error, the shape every *_reply accepts. */

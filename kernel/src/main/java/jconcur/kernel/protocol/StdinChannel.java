@@ -10,7 +10,7 @@ import jconcur.kernel.log.Log;
 import jconcur.kernel.wire.Message;
 import jconcur.kernel.wire.MessageSocket;
 import jconcur.kernel.wire.MessageSocket.ChannelClosedException;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 import org.zeromq.ZMQ;
 
 /**
@@ -22,7 +22,7 @@ import org.zeromq.ZMQ;
 public final class StdinChannel implements AutoCloseable {
 
     private final MessageSocket socket;
-    private final Session session;
+    private final MessageCodec codec;
     private final ExecutorService exchanges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "jconcur-stdin");
         thread.setDaemon(true);
@@ -30,9 +30,9 @@ public final class StdinChannel implements AutoCloseable {
     });
     private volatile ZMQ.CancellationToken waiting;
 
-    public StdinChannel(MessageSocket socket, Session session) {
+    public StdinChannel(MessageSocket socket, MessageCodec codec) {
         this.socket = socket;
-        this.session = session;
+        this.codec = codec;
     }
 
     /**
@@ -74,10 +74,10 @@ public final class StdinChannel implements AutoCloseable {
         waiting = token;
         try {
             discardStaleReplies();
-            ObjectNode content = session.json().createObjectNode();
+            ObjectNode content = codec.json().createObjectNode();
             content.put("prompt", prompt);
             content.put("password", password);
-            Message request = session.newMessage(parent.identities(), "input_request", parent.header(), null, content);
+            Message request = codec.newMessage(parent.identities(), "input_request", parent.header(), null, content);
             if (!socket.send(request)) {
                 throw new CancellationException("the stdin channel is closed");
             }

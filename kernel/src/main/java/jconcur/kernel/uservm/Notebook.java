@@ -2,14 +2,14 @@ package jconcur.kernel.uservm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import jconcur.display.MimeBundle;
+import jconcur.kernel.link.SideMessage;
 
 /**
  * Notebook output from user code, statically imported in every cell (IJava-compatible names).
- * Works from any thread, also after the cell that started the thread has ended.
+ * Works from any thread, also after the cell that started the thread has ended (see {@link OutputCell} for the
+ * cell it shows under).
  */
 public final class Notebook {
 
@@ -67,22 +67,14 @@ public final class Notebook {
 
     /** Clears the output of the running cell; with wait, only when new output arrives (no flicker). */
     public static void clearOutput(boolean wait) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "clear");
-        message.put("wait", wait);
-        send(message);
+        send(new SideMessage.ClearOutput(wait, OutputCell.origin()));
     }
 
     private static void send(MimeBundle bundle, String id, boolean update) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "display");
-        message.put("bundle", Rendering.toMap(bundle));
-        message.put("displayId", id);
-        message.put("update", update);
-        send(message);
+        send(new SideMessage.Display(bundle, id, update, OutputCell.origin()));
     }
 
-    private static void send(Map<String, Object> message) {
+    private static void send(SideMessage.ToKernel message) {
         try {
             UserVm.send(message);
         } catch (IOException e) {

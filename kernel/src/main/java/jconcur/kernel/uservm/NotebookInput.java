@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import jconcur.kernel.link.SideMessage.InputReply;
 
 /** System.in of the user VM: each time it runs dry, asks the front end for one line through the kernel. */
 final class NotebookInput extends InputStream {
@@ -40,17 +40,15 @@ final class NotebookInput extends InputStream {
         if (position < line.length) {
             return true;
         }
-        Map<String, Object> reply = UserVm.call(Map.of("type", "input", "prompt", "", "password", false));
-        Object error = reply.get("error");
-        if (error != null) {
+        InputReply reply = UserVm.requestInput("", false);
+        if (reply.error().isPresent()) {
             // Unchecked: Scanner would swallow an IOException and only say "No line found".
-            throw new UncheckedIOException(new IOException(error.toString()));
+            throw new UncheckedIOException(new IOException(reply.error().get()));
         }
-        Object value = reply.get("value");
-        if (value == null) {
+        if (reply.line().isEmpty()) {
             return false;
         }
-        line = (value + "\n").getBytes(StandardCharsets.UTF_8);
+        line = (reply.line().get() + "\n").getBytes(StandardCharsets.UTF_8);
         position = 0;
         return true;
     }

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.OutputChunk;
+import jconcur.kernel.link.OutputOrigin;
+import jconcur.kernel.link.SideMessage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Collects what every thread of the user VM prints and sends it to the kernel in frames: at most every
  * {@value #FLUSH_DELAY_MS} ms, when {@value #FLUSH_BYTES} bytes are pending, and when a cell ends, never one
- * message per println. Output of one cell beyond the limit is counted, dropped, and reported in a note.
- * Keeps the order of stdout and stderr writes. Writers block while the kernel is slow to read (back pressure).
+ * message per println. Output while one cell runs beyond the limit is counted, dropped, and reported in a note.
+ * Keeps the order of stdout and stderr writes; each frame holds the writes of one thread, tagged with the cell it
+ * prints for ({@link OutputCell}). Writers block while the kernel is slow to read (back pressure).
  */
 final class OutputBatcher {
 
@@ -32,12 +36,16 @@ final class OutputBatcher {
 
     /** Frames not yet sent, already encoded as [kind][length][bytes]. */
     private final ByteArrayOutputStream frames = new ByteArrayOutputStream();
-    /** The open frame: its kind and its bytes. */
+    /** The open frame: its kind, origin and bytes. */
     private byte openKind;
+    private int openCell;
+    private String openThread;
     private final ByteArrayOutputStream open = new ByteArrayOutputStream();
     private int pendingFrames;
     private boolean flushScheduled;
     private boolean cellRunning;
+    /** The cell running now (or that ran last): the note on dropped output goes to it. */
+    private int runningCell = OutputOrigin.NO_CELL;
     private long cellBytes;
     private long dropped;
     private long lastIdleNote;
@@ -47,7 +55,7 @@ final class OutputBatcher {
         this.cellLimit = cellLimit;
     }
 
-    /** A stream for System.out (FRAME_STDOUT) or System.err (FRAME_STDERR). */
+    /** A stream for System.out (Frame.STDOUT) or System.err (Frame.STDERR). */
     OutputStream stream(byte kind) {
         return new OutputStream() {
             @Override
@@ -63,7 +71,11 @@ final class OutputBatcher {
         };
     }
 
-    synchronized void write(byte kind, byte[] b, int off, int len) {
+    void write(byte kind, byte[] b, int off, int len) {
+        write(kind, OutputCell.current(), OutputCell.threadName(), b, off, len);
+    }
+
+    private synchronized void write(byte kind, int cell, String thread, byte[] b, int off, int len) {
         long room = cellLimit - cellBytes;
         int take = (int) Math.max(0, Math.min(len, room));
         dropped += len - take;
@@ -71,7 +83,7 @@ final class OutputBatcher {
         // Appends in slices so that one huge write never sits in memory twice.
         for (int done = 0; done < take; ) {
             int slice = Math.min(take - done, FLUSH_BYTES);
-            append(kind, b, off + done, slice);
+            append(kind, cell, thread, b, off + done, slice);
             done += slice;
             if (open.size() + frames.size() >= FLUSH_BYTES) {
                 flushLocked();
@@ -83,10 +95,11 @@ final class OutputBatcher {
     }
 
     /** Starts the byte count of a new cell; everything printed before is sent first. */
-    synchronized void startCell() {
+    synchronized void startCell(int cell) {
         flushLocked();
         reportDropped();
         cellRunning = true;
+        runningCell = cell;
         cellBytes = 0;
     }
 
@@ -112,7 +125,7 @@ final class OutputBatcher {
     }
 
     /** Sends a message after everything printed before it, with no output from other threads in between. */
-    synchronized void flushAndSend(Map<String, Object> message) throws IOException {
+    synchronized void flushAndSend(SideMessage.ToKernel message) throws IOException {
         flushLocked();
         channel.send(message);
     }
@@ -123,27 +136,23 @@ final class OutputBatcher {
                     + " more " + (cellRunning ? "were" : "(printed after the cell ended) were") + " dropped."
                     + " Set JCONCUR_OUTPUT_LIMIT to change the limit.\n";
             byte[] text = note.getBytes(StandardCharsets.UTF_8);
-            append(Wire.FRAME_STDERR, text, 0, text.length);
+            append(Frame.STDERR, runningCell, "jconcur", text, 0, text.length);
             dropped = 0;
         }
     }
 
-    private void append(byte kind, byte[] b, int off, int len) {
-        if (open.size() > 0 && openKind != kind) {
+    private void append(byte kind, int cell, String thread, byte[] b, int off, int len) {
+        if (open.size() > 0 && (openKind != kind || openCell != cell || !openThread.equals(thread))) {
             closeOpenFrame();
         }
         openKind = kind;
+        openCell = cell;
+        openThread = thread;
         open.write(b, off, len);
     }
 
     private void closeOpenFrame() {
-        int length = open.size();
-        frames.write(openKind);
-        frames.write(length >>> 24);
-        frames.write(length >>> 16);
-        frames.write(length >>> 8);
-        frames.write(length);
-        frames.write(open.toByteArray(), 0, length);
+        OutputChunk.append(frames, openKind, new OutputOrigin(openCell, openThread), open.toByteArray(), 0, open.size());
         open.reset();
         pendingFrames++;
     }

@@ -1,15 +1,21 @@
 package jconcur.kernel.uservm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jconcur.charts.Renderers;
 import jconcur.display.MimeBundle;
+import jconcur.kernel.link.SideMessageCodec;
 
 /** How values look in the notebook: the charts module's renderers first, then plain text. */
 final class Rendering {
+
+    /**
+     * Largest display or rich result sent to the notebook: a front end cannot show more, and the kernel (and
+     * Jupyter) would hold it in memory several times.
+     */
+    static final int MAX_BUNDLE = 32 << 20;
 
     private Rendering() {}
 
@@ -90,29 +96,17 @@ final class Rendering {
         };
     }
 
-    static Map<String, Object> toMap(MimeBundle bundle) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("data", bundle.data());
-        map.put("metadata", bundle.metadata());
-        return map;
-    }
-
     static String toJson(MimeBundle bundle) {
-        String json;
-        try {
-            json = SideChannel.JSON.writeValueAsString(toMap(bundle));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("this rendering cannot be sent as JSON: " + e.getOriginalMessage(), e);
-        }
+        String json = SideMessageCodec.bundleJson(bundle);
         checkSize(json.length());
         return json;
     }
 
-    /** Refuses a rendering the notebook cannot take (see {@link Wire#MAX_BUNDLE}). */
+    /** Refuses a rendering the notebook cannot take (see {@link #MAX_BUNDLE}). */
     static void checkSize(long jsonLength) {
-        if (jsonLength > Wire.MAX_BUNDLE) {
+        if (jsonLength > MAX_BUNDLE) {
             throw new IllegalArgumentException("this rendering is " + OutputBatcher.bytes(jsonLength)
-                    + "; a notebook output takes at most " + OutputBatcher.bytes(Wire.MAX_BUNDLE));
+                    + "; a notebook output takes at most " + OutputBatcher.bytes(MAX_BUNDLE));
         }
     }
 

@@ -1,7 +1,5 @@
 package jconcur.kernel.uservm;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -9,28 +7,31 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.SideMessage;
+import jconcur.kernel.link.SideMessage.InputReply;
+import jconcur.kernel.link.SideMessage.InputRequest;
+import jconcur.kernel.link.SideMessage.ThreadsReply;
+import jconcur.kernel.link.SideMessage.ThreadsRequest;
+import jconcur.kernel.link.SideMessageCodec;
 
 /**
- * The user VM's end of the side channel: frames of output and JSON messages in one ordered stream, so output,
+ * The user VM's end of the side channel: frames of output and messages in one ordered stream, so output,
  * displays and input requests reach the notebook in the order they happened. Counts the frames it sends (the
  * kernel delivers that many before a cell's result). The reader thread answers the kernel's requests and ends
  * this VM when the kernel goes away.
  */
 final class SideChannel {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
     private final OutputStream out;
     private final DataInputStream in;
     private final AtomicLong nextId = new AtomicLong();
-    private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<InputReply>> pending = new ConcurrentHashMap<>();
     private long framesSent;
 
     SideChannel(Socket socket) throws IOException {
@@ -59,22 +60,20 @@ final class SideChannel {
         }
     }
 
-    void send(Map<String, Object> message) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(message);
+    void send(SideMessage.ToKernel message) throws IOException {
+        byte[] json = SideMessageCodec.encode(message);
         Rendering.checkSize(json.length);
-        byte[] frame = Wire.frame(Wire.FRAME_MESSAGE, json, 0, json.length);
+        byte[] frame = Frame.encode(Frame.MESSAGE, json);
         writeFrames(frame, 0, frame.length, 1);
     }
 
-    /** Registers a request, lets send transmit it (with its id), and waits for the kernel's reply. */
-    Map<String, Object> call(Map<String, Object> message, Sender sender) throws IOException {
+    /** Asks the front end for a line through the kernel (sent by sender, with a fresh id) and waits for it. */
+    InputReply requestInput(String prompt, boolean password, Sender sender) throws IOException {
         long id = nextId.incrementAndGet();
-        CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
+        CompletableFuture<InputReply> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        Map<String, Object> withId = new LinkedHashMap<>(message);
-        withId.put("id", id);
         try {
-            sender.send(withId);
+            sender.send(new InputRequest(id, prompt, password));
             return reply.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,17 +87,17 @@ final class SideChannel {
 
     /** How a request goes out (through the output batcher, so that earlier output goes first). */
     interface Sender {
-        void send(Map<String, Object> message) throws IOException;
+        void send(SideMessage.ToKernel message) throws IOException;
     }
 
     private void readLoop() {
         try {
             while (true) {
-                Wire.Frame frame = Wire.readFrame(in);
-                if (frame.kind() == Wire.FRAME_MESSAGE) {
+                Frame frame = Frame.read(in);
+                if (frame.kind() == Frame.MESSAGE) {
                     try {
-                        handle(JSON.readValue(frame.payload(), MAP));
-                    } catch (RuntimeException | Error e) {
+                        handle(SideMessageCodec.decodeToUserVm(frame.payload()));
+                    } catch (RuntimeException | Error | IOException e) {
                         // Out of memory in a user thread, say: this thread must live on to see the kernel go.
                         System.err.println("[jconcur] side channel: " + e);
                     }
@@ -110,21 +109,15 @@ final class SideChannel {
         }
     }
 
-    private void handle(Map<String, Object> message) throws IOException {
-        switch (String.valueOf(message.get("type"))) {
-            case "reply" -> {
-                CompletableFuture<Map<String, Object>> reply = pending.get(((Number) message.get("id")).longValue());
-                if (reply != null) {
-                    reply.complete(message);
+    private void handle(SideMessage.ToUserVm message) throws IOException {
+        switch (message) {
+            case InputReply reply -> {
+                CompletableFuture<InputReply> waiting = pending.get(reply.id());
+                if (waiting != null) {
+                    waiting.complete(reply);
                 }
             }
-            case "threads" -> {
-                Map<String, Object> answer = new LinkedHashMap<>(ThreadReport.snapshot());
-                answer.put("type", "reply");
-                answer.put("id", message.get("id"));
-                send(answer);
-            }
-            default -> System.err.println("[jconcur] unknown side-channel message " + message.get("type"));
+            case ThreadsRequest request -> send(new ThreadsReply(request.id(), ThreadReport.snapshot()));
         }
     }
 }

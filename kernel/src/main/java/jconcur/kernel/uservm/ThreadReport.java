@@ -6,18 +6,19 @@ import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jconcur.concurrency.Deadlocks;
 import jconcur.concurrency.names.LockNames;
+import jconcur.kernel.link.ThreadSnapshot;
+import jconcur.kernel.link.ThreadSnapshot.HeldByIdleCell;
+import jconcur.kernel.link.ThreadSnapshot.ThreadState;
 
 /**
  * What the threads of this VM are doing, for the kernel's report on a cell that does not stop: the deadlock
- * cycles (monitors and java.util.concurrent locks) and the cell thread. Plain maps, sent as JSON; the kernel
- * maps the frames of notebook code to cell lines.
+ * cycles (monitors and java.util.concurrent locks) and the cell thread.
  */
 final class ThreadReport {
 
@@ -25,7 +26,7 @@ final class ThreadReport {
 
     private ThreadReport() {}
 
-    static Map<String, Object> snapshot() {
+    static ThreadSnapshot snapshot() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] deadlocked = Deadlocks.findDeadlockedThreads();
         Set<Long> ids = new LinkedHashSet<>();
@@ -38,34 +39,31 @@ final class ThreadReport {
             ids.add(cellId);
         }
         ThreadInfo[] infos = mx.getThreadInfo(ids.stream().mapToLong(Long::longValue).toArray(), true, true);
-        List<Map<String, Object>> cycle = new ArrayList<>();
-        Map<String, Object> cellInfo = null;
+        List<ThreadState> cycle = new ArrayList<>();
+        ThreadState cellState = null;
         for (ThreadInfo info : infos) {
             if (info == null) {
                 continue;
             }
-            Map<String, Object> described = describe(info);
+            ThreadState described = describe(info);
             if (info.getThreadId() == cellId) {
-                cellInfo = described;
+                cellState = described;
             }
             if (contains(deadlocked, info.getThreadId())) {
                 cycle.add(described);
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("deadlocked", cycle);
-        report.put("cell", cellInfo);
-        report.put("waitingForIdleCellThread", cell == null ? waitingFor(mx, UserCode.lastCellThread, deadlocked) : List.of());
-        return report;
+        Optional<HeldByIdleCell> held = cell == null ? heldBy(mx, UserCode.lastCellThread, deadlocked) : Optional.empty();
+        return new ThreadSnapshot(cycle, Optional.ofNullable(cellState), held);
     }
 
     /**
      * Threads outside any cycle that wait for a lock held by the idle cell thread: a java.util.concurrent lock
-     * an interrupted cell took is never released, so they wait for good. The cell thread comes first.
+     * an interrupted cell took is never released, so they wait for good.
      */
-    private static List<Map<String, Object>> waitingFor(ThreadMXBean mx, Thread cellThread, long[] deadlocked) {
+    private static Optional<HeldByIdleCell> heldBy(ThreadMXBean mx, Thread cellThread, long[] deadlocked) {
         if (cellThread == null) {
-            return List.of();
+            return Optional.empty();
         }
         long cellId = cellThread.threadId();
         List<Long> waiting = new ArrayList<>();
@@ -75,16 +73,19 @@ final class ThreadReport {
             }
         }
         if (waiting.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
-        waiting.addFirst(cellId);
-        List<Map<String, Object>> described = new ArrayList<>();
+        ThreadInfo cellInfo = mx.getThreadInfo(new long[] {cellId}, true, true)[0];
+        if (cellInfo == null) {
+            return Optional.empty();
+        }
+        List<ThreadState> described = new ArrayList<>();
         for (ThreadInfo info : mx.getThreadInfo(waiting.stream().mapToLong(Long::longValue).toArray(), true, true)) {
             if (info != null) {
                 described.add(describe(info));
             }
         }
-        return described;
+        return described.isEmpty() ? Optional.empty() : Optional.of(new HeldByIdleCell(describe(cellInfo), described));
     }
 
     private static boolean contains(long[] ids, long id) {
@@ -96,14 +97,8 @@ final class ThreadReport {
         return false;
     }
 
-    private static Map<String, Object> describe(ThreadInfo info) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("name", info.getThreadName());
-        t.put("id", info.getThreadId());
-        t.put("state", info.getThreadState().name());
+    private static ThreadState describe(ThreadInfo info) {
         LockInfo lock = info.getLockInfo();
-        t.put("waitsFor", lock == null ? null : lockName(lock));
-        t.put("owner", info.getLockOwnerName());
         List<String> held = new ArrayList<>();
         for (MonitorInfo m : info.getLockedMonitors()) {
             held.add(lockName(m));
@@ -111,20 +106,10 @@ final class ThreadReport {
         for (LockInfo l : info.getLockedSynchronizers()) {
             held.add(lockName(l));
         }
-        t.put("holds", held);
-        List<Map<String, Object>> frames = new ArrayList<>();
         StackTraceElement[] stack = info.getStackTrace();
-        for (int i = 0; i < Math.min(stack.length, MAX_FRAMES); i++) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("class", stack[i].getClassName());
-            f.put("method", stack[i].getMethodName());
-            f.put("file", stack[i].getFileName());
-            f.put("line", stack[i].getLineNumber());
-            frames.add(f);
-        }
-        t.put("frames", frames);
-        t.put("moreFrames", Math.max(0, stack.length - MAX_FRAMES));
-        return t;
+        return new ThreadState(info.getThreadName(), info.getThreadId(), info.getThreadState().name(),
+                Optional.ofNullable(lock).map(ThreadReport::lockName), Optional.ofNullable(info.getLockOwnerName()),
+                held, List.of(stack).subList(0, Math.min(stack.length, MAX_FRAMES)));
     }
 
     private static String lockName(LockInfo lock) {

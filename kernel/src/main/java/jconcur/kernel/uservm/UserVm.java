@@ -1,7 +1,7 @@
 package jconcur.kernel.uservm;
 
 import java.io.IOException;
-import java.util.Map;
+import jconcur.kernel.link.SideMessage;
 
 /** The user VM's link to the kernel, for the notebook API (display, input). Set once at start. */
 final class UserVm {
@@ -17,14 +17,14 @@ final class UserVm {
     }
 
     /** Sends a message to the notebook after everything printed before it. */
-    static void send(Map<String, Object> message) throws IOException {
+    static void send(SideMessage.ToKernel message) throws IOException {
         output().flushAndSend(message);
     }
 
-    /** Sends a request after everything printed before it and waits for the kernel's reply. */
-    static Map<String, Object> call(Map<String, Object> message) throws IOException {
+    /** Asks the front end for a line, after everything printed before, and waits for the kernel's reply. */
+    static SideMessage.InputReply requestInput(String prompt, boolean password) throws IOException {
         OutputBatcher batcher = output();
-        return side.call(message, batcher::flushAndSend);
+        return side.requestInput(prompt, password, batcher::flushAndSend);
     }
 
     private static OutputBatcher output() {

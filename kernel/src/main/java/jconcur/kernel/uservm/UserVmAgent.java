@@ -3,6 +3,11 @@ package jconcur.kernel.uservm;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.Callable;
+import jconcur.kernel.link.AgentCommand;
+import jconcur.kernel.link.OutputOrigin;
+import jconcur.kernel.link.SnippetInvoke;
+import jconcur.kernel.link.TaggedResult;
+import jconcur.kernel.link.TaggedResult.Flag;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
@@ -10,13 +15,15 @@ import jdk.jshell.spi.SPIResolutionException;
  * The execution engine inside the user VM: JShell's direct execution, with user code stoppable by the kernel
  * (see {@link UserCode}), output sent per cell, and the last value kept for rich rendering.
  * Results and exception messages of user code are tagged with the number of side-channel frames sent by then
- * (see {@link Wire#tag}), so that the kernel shows a cell's output before its result.
+ * (see {@link TaggedResult}), so that the kernel shows a cell's output before its result.
  */
 final class UserVmAgent extends DirectExecutionControl {
 
     private final OutputBatcher output;
     /** The value of the last invoke that asked to keep it, until the kernel renders it or the next invoke. */
     private Object keptValue;
+    /** The output cell of the last snippet: later commands (render, a variable's value) run for it too. */
+    private int cell = OutputOrigin.NO_CELL;
     /** The rendering the kernel is reading piece by piece, and how far it has read. */
     private String rendered;
     private int renderedSent;
@@ -29,11 +36,18 @@ final class UserVmAgent extends DirectExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, InternalException {
-        if (Wire.COMMAND_CLASS.equals(className)) {
+        if (AgentCommand.CLASS_NAME.equals(className)) {
             return command(methodName);
         }
-        boolean keep = methodName.endsWith(Wire.KEEP_VALUE_SUFFIX);
-        String name = keep ? methodName.substring(0, methodName.length() - Wire.KEEP_VALUE_SUFFIX.length()) : methodName;
+        SnippetInvoke snippet;
+        try {
+            snippet = SnippetInvoke.decode(methodName);
+        } catch (IllegalArgumentException e) {
+            throw new InternalException(e.getMessage());
+        }
+        boolean keep = snippet.keepValue();
+        String name = snippet.methodName();
+        cell = snippet.outputCell();
         keptValue = null;
         Method doit;
         try {
@@ -51,9 +65,9 @@ final class UserVmAgent extends DirectExecutionControl {
         if (rich) {
             keptValue = value.value();
         }
-        String flags = rich ? String.valueOf(Wire.FLAG_RICH)
-                : keep && Notebook.isLastDisplayId(value.value()) ? String.valueOf(Wire.FLAG_DISPLAY_ID) : "";
-        return Wire.tag(output.framesSent(), flags, value.text());
+        Flag[] flags = rich ? new Flag[] {Flag.RICH}
+                : keep && Notebook.isLastDisplayId(value.value()) ? new Flag[] {Flag.DISPLAY_ID} : new Flag[0];
+        return new TaggedResult(output.framesSent(), value.text(), flags).encode();
     }
 
     @Override
@@ -66,47 +80,53 @@ final class UserVmAgent extends DirectExecutionControl {
             throw new InternalException(e.toString());
         }
         String text = runCell(() -> valueString(field.get(null)));
-        return Wire.tag(output.framesSent(), "", text);
+        return new TaggedResult(output.framesSent(), text).encode();
     }
 
-    /** A command of the kernel (see {@link Wire#COMMAND_CLASS}); its result is tagged like a cell's. */
-    private String command(String name) throws RunException, InternalException {
-        switch (name) {
-            case Wire.CMD_RENDER -> {
+    /** A command of the kernel (see {@link AgentCommand}); its result is tagged like a cell's. */
+    private String command(String methodName) throws RunException, InternalException {
+        AgentCommand command;
+        try {
+            command = AgentCommand.of(methodName);
+        } catch (IllegalArgumentException e) {
+            throw new InternalException(e.getMessage());
+        }
+        return switch (command) {
+            case RENDER -> {
                 Object value = keptValue;
                 keptValue = null;
                 String json = runCell(() -> richJson(value));
                 if (json == null) {
-                    return Wire.tag(output.framesSent(), String.valueOf(Wire.FLAG_NULL), "");
+                    yield new TaggedResult(output.framesSent(), "", Flag.NULL).encode();
                 }
                 rendered = json;
                 renderedSent = 0;
-                return nextRenderedPiece();
+                yield nextRenderedPiece();
             }
-            case Wire.CMD_RENDER_MORE -> {
+            case RENDER_MORE -> {
                 if (rendered == null) {
                     throw new InternalException("render-more without a rendering in progress");
                 }
-                return nextRenderedPiece();
+                yield nextRenderedPiece();
             }
-            case Wire.CMD_SYNC -> {
+            case SYNC -> {
                 output.flush();
-                return Wire.tag(output.framesSent(), "", "");
+                yield new TaggedResult(output.framesSent(), "").encode();
             }
-            default -> throw new InternalException("unknown agent command " + name);
-        }
+        };
     }
 
     /** The next piece of the rendering being read, flagged FLAG_MORE unless it is the last. */
     private String nextRenderedPiece() {
-        int end = Math.min(rendered.length(), renderedSent + Wire.MAX_RESULT_PIECE);
+        int end = Math.min(rendered.length(), renderedSent + AgentCommand.MAX_RESULT_PIECE);
         String piece = rendered.substring(renderedSent, end);
         boolean more = end < rendered.length();
         renderedSent = end;
         if (!more) {
             rendered = null;
         }
-        return Wire.tag(output.framesSent(), more ? String.valueOf(Wire.FLAG_MORE) : "", piece);
+        return more ? new TaggedResult(output.framesSent(), piece, Flag.MORE).encode()
+                : new TaggedResult(output.framesSent(), piece).encode();
     }
 
     /** The rich rendering of a cell's value as JSON, or null to show its text (also when it is too big). */
@@ -124,9 +144,11 @@ final class UserVmAgent extends DirectExecutionControl {
         // The kernel stops user code through JDI (see UserCode); nothing to do on the command channel.
     }
 
+    /** Runs user code of the current cell; this thread and the threads it starts print for that cell. */
     private <T> T runCell(Callable<T> body) throws RunException {
         UserCode.Outcome<T> outcome;
-        output.startCell();
+        OutputCell.enter(cell);
+        output.startCell(cell);
         try {
             outcome = UserCode.run(body);
         } finally {
@@ -135,7 +157,7 @@ final class UserVmAgent extends DirectExecutionControl {
         return switch (outcome) {
             case UserCode.Outcome.Returned<T> r -> r.value();
             case UserCode.Outcome.Stopped<T> s -> throw new UserException(
-                    Wire.tag(output.framesSent(), "", UserCode.SIGNAL.getMessage()),
+                    new TaggedResult(output.framesSent(), UserCode.SIGNAL.getMessage()).encode(),
                     CellInterrupted.class.getName(), new StackTraceElement[0]);
             case UserCode.Outcome.Threw<T> t -> throw convert(t.cause(), 0);
         };
@@ -148,8 +170,8 @@ final class UserVmAgent extends DirectExecutionControl {
         }
         String message = t.getMessage();
         if (depth == 0) {
-            message = Wire.tag(output.framesSent(), message == null ? String.valueOf(Wire.FLAG_NULL) : "",
-                    message == null ? "" : message);
+            message = message == null ? new TaggedResult(output.framesSent(), "", Flag.NULL).encode()
+                    : new TaggedResult(output.framesSent(), message).encode();
         }
         UserException converted = new UserException(message, t.getClass().getName(), t.getStackTrace());
         Throwable cause = t.getCause();

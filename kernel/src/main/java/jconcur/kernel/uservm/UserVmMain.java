@@ -7,7 +7,10 @@ import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import jconcur.kernel.link.Frame;
+import jconcur.kernel.link.Handshake;
+import jconcur.kernel.link.SideMessage;
+import jconcur.kernel.link.SideMessageCodec;
 import jconcur.concurrency.LiveResults;
 import jconcur.concurrency.Progress;
 import jdk.jshell.execution.Util;
@@ -28,19 +31,19 @@ public final class UserVmMain {
             System.err.println("usage: UserVmMain <kernel port> <output limit bytes> (secret on stdin)");
             System.exit(2);
         }
-        System.out.print(Wire.MAIN_STARTED);
+        System.out.print(Handshake.MAIN_STARTED);
         System.out.flush();
         int port = Integer.parseInt(args[0]);
         long outputLimit = Long.parseLong(args[1]);
-        String secret = Wire.readSecretLine(System.in);
+        String secret = Handshake.readSecretLine(System.in);
         haltWhenParentDies();
 
-        Socket command = Wire.connect(port, secret, Wire.ROLE_COMMAND);
-        SideChannel side = new SideChannel(Wire.connect(port, secret, Wire.ROLE_SIDE));
+        Socket command = Handshake.connect(port, secret, Handshake.ROLE_COMMAND);
+        SideChannel side = new SideChannel(Handshake.connect(port, secret, Handshake.ROLE_SIDE));
         OutputBatcher output = new OutputBatcher(side, outputLimit);
         UserVm.install(side, output);
-        System.setOut(notebookStream(output, Wire.FRAME_STDOUT));
-        System.setErr(notebookStream(output, Wire.FRAME_STDERR));
+        System.setOut(notebookStream(output, Frame.STDOUT));
+        System.setErr(notebookStream(output, Frame.STDERR));
         System.setIn(new NotebookInput());
         side.startReader();
         Progress.install(new ProgressLine());
@@ -75,7 +78,7 @@ public final class UserVmMain {
     /** On System.exit: sends what was printed last and tells the kernel the exit was deliberate. */
     private static void announceExit(OutputBatcher output) {
         try {
-            output.flushAndSend(Map.of("type", "exiting"));
+            output.flushAndSend(new SideMessage.Exiting());
         } catch (java.io.IOException e) {
             // the kernel is gone already
         }
@@ -87,7 +90,7 @@ public final class UserVmMain {
      */
     private static void warmUpInBackground() {
         Thread warmUp = new Thread(() -> {
-            ThreadReport.snapshot();
+            SideMessageCodec.encode(new SideMessage.ThreadsReply(0, ThreadReport.snapshot()));
             Rendering.toJson(Rendering.render("warm-up"));
         }, "jconcur-warm-up");
         warmUp.setDaemon(true);

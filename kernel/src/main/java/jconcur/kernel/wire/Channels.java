@@ -38,7 +38,7 @@ public final class Channels implements AutoCloseable {
     }
 
     /** Binds all sockets; fails with a message naming the port that could not be bound. */
-    public static Channels bind(ConnectionInfo info, Session session) {
+    public static Channels bind(ConnectionInfo info, MessageCodec codec) {
         ZMQ.Context context = ZMQ.context(1);
         List<ZMQ.Socket> created = new ArrayList<>();
         try {
@@ -47,9 +47,9 @@ public final class Channels implements AutoCloseable {
             ZMQ.Socket stdin = bound(context, created, SocketType.ROUTER, info, info.stdinPort());
             ZMQ.Socket iopub = bound(context, created, SocketType.PUB, info, info.iopubPort());
             ZMQ.Socket heartbeat = bound(context, created, SocketType.ROUTER, info, info.hbPort());
-            return new Channels(context, new MessageSocket("shell", shell, session),
-                    new MessageSocket("control", control, session), new MessageSocket("stdin", stdin, session),
-                    new MessageSocket("iopub", iopub, session), heartbeat);
+            return new Channels(context, new MessageSocket("shell", shell, codec),
+                    new MessageSocket("control", control, codec), new MessageSocket("stdin", stdin, codec),
+                    new MessageSocket("iopub", iopub, codec), heartbeat);
         } catch (RuntimeException e) {
             created.forEach(ZMQ.Socket::close);
             context.term();

@@ -14,7 +14,7 @@ import org.zeromq.ZMQ;
 public final class KernelClient implements AutoCloseable {
 
 
-    private final Session session;
+    private final MessageCodec codec;
     private final int timeoutMs;
     private final ZMQ.Context context = ZMQ.context(1);
     private final ZMQ.Socket shell;
@@ -23,7 +23,7 @@ public final class KernelClient implements AutoCloseable {
     /** @param timeoutMs how long a read waits for the kernel before it fails */
     public KernelClient(ConnectionInfo connection, int timeoutMs) {
         this.timeoutMs = timeoutMs;
-        session = new Session(connection.signer());
+        codec = new MessageCodec(connection.signer());
         shell = context.socket(SocketType.DEALER);
         iopub = context.socket(SocketType.SUB);
         iopub.subscribe(new byte[0]);
@@ -35,13 +35,13 @@ public final class KernelClient implements AutoCloseable {
         iopub.connect(connection.endpoint(connection.iopubPort()));
     }
 
-    public Session session() {
-        return session;
+    public MessageCodec codec() {
+        return codec;
     }
 
     /** Sends an execute_request for code as a notebook does (not silent, stored, no stdin). */
     public Message execute(String code) {
-        ObjectNode content = session.json().createObjectNode();
+        ObjectNode content = codec.json().createObjectNode();
         content.put("code", code);
         content.put("silent", false);
         content.put("store_history", true);
@@ -51,8 +51,8 @@ public final class KernelClient implements AutoCloseable {
     }
 
     public Message send(String msgType, ObjectNode content) {
-        Message request = session.newMessage(List.of(), msgType, null, null, content);
-        List<byte[]> frames = session.encode(request);
+        Message request = codec.newMessage(List.of(), msgType, null, null, content);
+        List<byte[]> frames = codec.encode(request);
         for (int i = 0; i < frames.size() - 1; i++) {
             shell.sendMore(frames.get(i));
         }
@@ -74,7 +74,7 @@ public final class KernelClient implements AutoCloseable {
         iopub.setReceiveTimeOut(200);
         try {
             for (int attempt = 0; attempt < 100; attempt++) {
-                Message request = send("kernel_info_request", session.json().createObjectNode());
+                Message request = send("kernel_info_request", codec.json().createObjectNode());
                 replyTo(request);
                 Optional<Message> status;
                 while ((status = tryReceive(iopub)).isPresent()) {
@@ -121,7 +121,7 @@ public final class KernelClient implements AutoCloseable {
             frames.add(socket.recv(0));
         }
         try {
-            return Optional.of(session.decode(frames));
+            return Optional.of(codec.decode(frames));
         } catch (MalformedMessageException e) {
             throw new IllegalStateException("the kernel sent an invalid message: " + e.getMessage());
         }

@@ -17,14 +17,14 @@ public final class MessageSocket {
 
     private final String channel;
     private final ZMQ.Socket socket;
-    private final Session session;
+    private final MessageCodec codec;
     private final Object sendLock = new Object();
     private boolean closed;
 
-    public MessageSocket(String channel, ZMQ.Socket socket, Session session) {
+    public MessageSocket(String channel, ZMQ.Socket socket, MessageCodec codec) {
         this.channel = channel;
         this.socket = socket;
-        this.session = session;
+        this.codec = codec;
     }
 
     public String channel() {
@@ -67,7 +67,7 @@ public final class MessageSocket {
 
     /** Sends a message; false (logged) if the socket is closed or the send fails, which only happens at shutdown. */
     public boolean send(Message message) {
-        List<byte[]> frames = session.encode(message);
+        List<byte[]> frames = codec.encode(message);
         synchronized (sendLock) {
             if (closed) {
                 Log.debug("%s: not sending %s, channel closed", channel, message);
@@ -99,7 +99,7 @@ public final class MessageSocket {
 
     private Optional<Message> decode(List<byte[]> frames) {
         try {
-            return Optional.of(session.decode(frames));
+            return Optional.of(codec.decode(frames));
         } catch (MalformedMessageException e) {
             Log.warn("%s: dropped a message: %s", channel, e.getMessage());
             return Optional.empty();

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jconcur.display.MimeBundle;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.Handshake;
+import jconcur.kernel.link.ThreadSnapshot;
+import jconcur.kernel.link.ThreadSnapshot.ThreadState;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +33,6 @@ class EnginePartsTest {
     }
 
     @Test
-    void resultsCarryTheFrameCountAndFlags() {
-        Wire.Tagged tagged = Wire.untag(Wire.tag(42, String.valueOf(Wire.FLAG_RICH), "\"value\""));
-        assertEquals(42, tagged.framesSent());
-        assertTrue(tagged.has(Wire.FLAG_RICH));
-        assertEquals("\"value\"", tagged.text());
-        assertEquals(new Wire.Tagged(-1, "", "plain"), Wire.untag("plain"));
-        assertEquals("", Wire.untag(Wire.tag(0, String.valueOf(Wire.FLAG_NULL), "")).text());
-    }
-
-    @Test
     void lineTailKeepsTheLastLines() {
         LineTail tail = new LineTail(2);
         tail.append("one\ntw");
@@ -53,7 +46,7 @@ class EnginePartsTest {
         ProcessOutputTail output = new ProcessOutputTail(new PipedInputStream(process, 1 << 16));
         StringBuffer notebook = new StringBuffer();
         output.sink(notebook::append); // before the reader sees anything, as on a busy machine
-        String marker = Wire.MAIN_STARTED;
+        String marker = Handshake.MAIN_STARTED;
         String written = "Picked up JAVA_TOOL_OPTIONS: -Dx=1\n" + marker.substring(0, 5) + "|" + marker.substring(5)
                 + "native line\n";
         for (String piece : written.split("\\|")) {
@@ -119,22 +112,24 @@ class EnginePartsTest {
 
     @Test
     void deadlockedThreadsAreDescribedWithTheirLocks() {
-        Map<String, Object> thread = Map.of("name", "worker", "id", 7, "state", "BLOCKED",
-                "waitsFor", "Object@1f", "owner", "main", "holds", List.of("Object@2e"),
-                "frames", List.of(Map.of("class", "java.lang.Thread", "method", "run", "line", 1)));
+        ThreadState thread = new ThreadState("worker", 7, "BLOCKED", Optional.of("Object@1f"),
+                Optional.of("main"), List.of("Object@2e"),
+                List.of(new StackTraceElement("java.lang.Thread", "run", null, 1)));
         StuckCellReport report = new StuckCellReport(new SnippetOrigins(), new UserFrames(new SnippetOrigins()));
-        List<String> lines = report.leftBehind(Map.of("deadlocked", List.of(thread)), 1);
+        List<String> lines = report.leftBehind(Optional.of(new ThreadSnapshot(List.of(thread), Optional.empty(),
+                Optional.empty())), 1);
         assertEquals("  \"worker\" (BLOCKED) waits for Object@1f, held by \"main\"; holds Object@2e", lines.get(1));
         assertEquals("    at Thread.run", lines.get(2));
     }
 
     @Test
     void aDeadlockCycleIsAlsoDrawnWithItsTextForPlainClients() {
-        Map<String, Object> one = Map.of("name", "one", "id", 7, "state", "BLOCKED", "waitsFor",
-                "Object@1f", "owner", "two", "holds", List.of("Object@2e"), "frames", List.of());
-        Map<String, Object> two = Map.of("name", "two", "id", 8, "state", "BLOCKED", "waitsFor",
-                "Object@2e", "owner", "one", "holds", List.of("Object@1f"), "frames", List.of());
-        MimeBundle picture = StuckCellReport.picture(Map.of("deadlocked", List.of(one, two))).orElseThrow();
+        ThreadState one = new ThreadState("one", 7, "BLOCKED", Optional.of("Object@1f"), Optional.of("two"),
+                List.of("Object@2e"), List.of());
+        ThreadState two = new ThreadState("two", 8, "BLOCKED", Optional.of("Object@2e"), Optional.of("one"),
+                List.of("Object@1f"), List.of());
+        MimeBundle picture = StuckCellReport.picture(new ThreadSnapshot(List.of(one, two), Optional.empty(),
+                Optional.empty())).orElseThrow();
         assertTrue(picture.data().containsKey("image/png"));
         assertEquals("""
                 wait-for graph with a deadlock cycle: one -> two -> one
@@ -142,6 +137,6 @@ class EnginePartsTest {
                   two waits for Object@2e held by one
                   one holds Object@2e
                   two holds Object@1f""", picture.data().get("text/plain"));
-        assertTrue(StuckCellReport.picture(Map.of("deadlocked", List.of())).isEmpty());
+        assertTrue(StuckCellReport.picture(new ThreadSnapshot(List.of(), Optional.empty(), Optional.empty())).isEmpty());
     }
 }

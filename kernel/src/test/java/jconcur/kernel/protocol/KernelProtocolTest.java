@@ -59,7 +59,7 @@ class KernelProtocolTest {
 
     @Test
     void kernelInfoDescribesJavaWithoutWaitingForTheEngine() {
-        Message request = client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
+        Message request = client.send(client.shell, "kernel_info_request", client.codec.json().createObjectNode());
         Message reply = client.receive(client.shell);
         assertEquals("kernel_info_reply", reply.type());
         assertEquals(request.id(), reply.parentHeader().path("msg_id").asText());
@@ -145,10 +145,10 @@ class KernelProtocolTest {
         engine.result("next", "1");
         Message first = client.execute("wait");
         Message second = client.execute("next");
-        Message info = client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
+        Message info = client.send(client.shell, "kernel_info_request", client.codec.json().createObjectNode());
         Message third = client.execute("next");
         TimeUnit.MILLISECONDS.sleep(1000); // let the queued requests reach the kernel's socket
-        client.send(client.control, "interrupt_request", client.session.json().createObjectNode());
+        client.send(client.control, "interrupt_request", client.codec.json().createObjectNode());
         assertEquals("interrupt_reply", client.receive(client.control).type());
 
         assertEquals("error", replyTo(first).content().path("status").asText());
@@ -211,7 +211,7 @@ class KernelProtocolTest {
         assertEquals(request.id(), inputRequest.parentHeader().path("msg_id").asText());
         assertEquals("Name: ", inputRequest.content().path("prompt").asText());
         assertFalse(inputRequest.content().path("password").asBoolean(true));
-        ObjectNode answer = client.session.json().createObjectNode().put("value", "Ada");
+        ObjectNode answer = client.codec.json().createObjectNode().put("value", "Ada");
         client.send(client.stdin, "input_reply", answer);
         assertEquals("ok", client.receive(client.shell).content().path("status").asText());
         assertEquals("got Ada", ofType(client.iopubFor(request), "execute_result")
@@ -238,7 +238,7 @@ class KernelProtocolTest {
         });
         Message request = client.execute("read");
         assertEquals("input_request", client.receive(client.stdin).type());
-        client.send(client.stdin, "input_reply", client.session.json().createObjectNode().put("value", "42"));
+        client.send(client.stdin, "input_reply", client.codec.json().createObjectNode().put("value", "42"));
         client.receive(client.shell);
         assertEquals("42", ofType(client.iopubFor(request), "execute_result").content().path("data").path("text/plain").asText());
     }
@@ -272,7 +272,7 @@ class KernelProtocolTest {
         });
         client.execute("read");
         assertTrue(client.receive(client.stdin).content().path("password").asBoolean());
-        client.send(client.control, "interrupt_request", client.session.json().createObjectNode());
+        client.send(client.control, "interrupt_request", client.codec.json().createObjectNode());
         assertEquals("ok", client.receive(client.control).content().path("status").asText());
         assertEquals("Interrupted", client.receive(client.shell).content().path("ename").asText());
         assertEquals(1, engine.interrupts.get());
@@ -280,23 +280,23 @@ class KernelProtocolTest {
 
     @Test
     void unknownRequestsGetAnErrorReplyOnEitherChannel() {
-        client.send(client.shell, "frobnicate_request", client.session.json().createObjectNode());
+        client.send(client.shell, "frobnicate_request", client.codec.json().createObjectNode());
         Message reply = client.receive(client.shell);
         assertEquals("frobnicate_reply", reply.type());
         assertEquals("error", reply.content().path("status").asText());
         assertEquals("UnknownMessageType", reply.content().path("ename").asText());
 
-        client.send(client.control, "debug_request", client.session.json().createObjectNode());
+        client.send(client.control, "debug_request", client.codec.json().createObjectNode());
         assertEquals("debug_reply", client.receive(client.control).type());
     }
 
     @Test
     void commsAreListedEmptyAndUnknownTargetsAreClosed() {
-        client.send(client.shell, "comm_info_request", client.session.json().createObjectNode());
+        client.send(client.shell, "comm_info_request", client.codec.json().createObjectNode());
         Message info = client.receive(client.shell);
         assertEquals(0, info.content().path("comms").size());
 
-        ObjectNode open = client.session.json().createObjectNode();
+        ObjectNode open = client.codec.json().createObjectNode();
         open.put("comm_id", "c-1");
         open.put("target_name", "jupyter.widget");
         open.putObject("data");
@@ -310,8 +310,8 @@ class KernelProtocolTest {
         // garbage frames, no delimiter
         TestClient.sendFrames(client.shell, List.of("garbage".getBytes(StandardCharsets.UTF_8)));
         // forged signature
-        Message forged = client.session.newMessage(List.of(), "execute_request", null, null, client.executeContent("x"));
-        List<byte[]> frames = new java.util.ArrayList<>(client.session.encode(forged));
+        Message forged = client.codec.newMessage(List.of(), "execute_request", null, null, client.executeContent("x"));
+        List<byte[]> frames = new java.util.ArrayList<>(client.codec.encode(forged));
         frames.set(1, "0".repeat(64).getBytes(StandardCharsets.US_ASCII));
         TestClient.sendFrames(client.shell, frames);
         // valid signature over invalid JSON
@@ -321,9 +321,9 @@ class KernelProtocolTest {
         TestClient.sendFrames(client.control, List.of("<IDS|MSG>".getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII), bad, empty, empty, empty));
 
-        client.send(client.shell, "kernel_info_request", client.session.json().createObjectNode());
+        client.send(client.shell, "kernel_info_request", client.codec.json().createObjectNode());
         assertEquals("kernel_info_reply", client.receive(client.shell).type());
-        client.send(client.control, "kernel_info_request", client.session.json().createObjectNode());
+        client.send(client.control, "kernel_info_request", client.codec.json().createObjectNode());
         assertEquals("kernel_info_reply", client.receive(client.control).type());
         assertTrue(engine.executed.isEmpty(), "a forged execute_request must never run");
     }
@@ -411,7 +411,7 @@ class KernelProtocolTest {
         engine.doc("println", "void println(String x)").doc("printf", "PrintStream printf(...)");
         engine.completeness("for (;;) {", new IsComplete(IsComplete.Status.INCOMPLETE, "    "));
         // "é" is one code point; the cursor is given in code points after it
-        ObjectNode complete = client.session.json().createObjectNode().put("code", "é; print").put("cursor_pos", 8);
+        ObjectNode complete = client.codec.json().createObjectNode().put("code", "é; print").put("cursor_pos", 8);
         client.send(client.shell, "complete_request", complete);
         JsonNode completion = client.receive(client.shell).content();
         assertEquals(List.of("printf", "println"), List.of(completion.path("matches").get(0).asText(),
@@ -419,7 +419,7 @@ class KernelProtocolTest {
         assertEquals(3, completion.path("cursor_start").asInt());
         assertEquals(8, completion.path("cursor_end").asInt());
 
-        ObjectNode inspect = client.session.json().createObjectNode().put("code", "println").put("cursor_pos", 7)
+        ObjectNode inspect = client.codec.json().createObjectNode().put("code", "println").put("cursor_pos", 7)
                 .put("detail_level", 0);
         client.send(client.shell, "inspect_request", inspect);
         JsonNode inspection = client.receive(client.shell).content();
@@ -427,7 +427,7 @@ class KernelProtocolTest {
         assertEquals("void println(String x)", inspection.path("data").path("text/plain").asText());
 
         client.send(client.shell, "is_complete_request",
-                client.session.json().createObjectNode().put("code", "for (;;) {"));
+                client.codec.json().createObjectNode().put("code", "for (;;) {"));
         JsonNode isComplete = client.receive(client.shell).content();
         assertEquals("incomplete", isComplete.path("status").asText());
         assertEquals("    ", isComplete.path("indent").asText());
@@ -441,7 +441,7 @@ class KernelProtocolTest {
             client.execute(code);
             client.receive(client.shell);
         }
-        ObjectNode tail = client.session.json().createObjectNode().put("hist_access_type", "tail").put("n", 2)
+        ObjectNode tail = client.codec.json().createObjectNode().put("hist_access_type", "tail").put("n", 2)
                 .put("output", true).put("raw", true);
         client.send(client.shell, "history_request", tail);
         JsonNode history = client.receive(client.shell).content().path("history");
@@ -450,7 +450,7 @@ class KernelProtocolTest {
         assertEquals("2 + 2", history.get(0).get(2).get(0).asText());
         assertEquals("4", history.get(0).get(2).get(1).asText());
 
-        ObjectNode search = client.session.json().createObjectNode().put("hist_access_type", "search")
+        ObjectNode search = client.codec.json().createObjectNode().put("hist_access_type", "search")
                 .put("pattern", "1 ? 1").put("unique", true).put("output", false).put("raw", true);
         client.send(client.shell, "history_request", search);
         JsonNode found = client.receive(client.shell).content().path("history");
@@ -466,7 +466,7 @@ class KernelProtocolTest {
 
     @Test
     void shutdownRepliesEchoesRestartAndClosesTheEngine() throws InterruptedException {
-        ObjectNode content = client.session.json().createObjectNode().put("restart", true);
+        ObjectNode content = client.codec.json().createObjectNode().put("restart", true);
         client.send(client.control, "shutdown_request", content);
         Message reply = client.receive(client.control);
         assertEquals("shutdown_reply", reply.type());
@@ -482,7 +482,7 @@ class KernelProtocolTest {
         try (Kernel unsigned = Kernel.start(connection, ScriptedEngine::new, HistoryStore.inMemory());
              TestClient plain = new TestClient(connection)) {
             plain.awaitReady();
-            plain.send(plain.shell, "kernel_info_request", plain.session.json().createObjectNode());
+            plain.send(plain.shell, "kernel_info_request", plain.codec.json().createObjectNode());
             Message reply = plain.receive(plain.shell);
             assertEquals("kernel_info_reply", reply.type());
             assertNull(reply.content().get("ename"));

@@ -117,16 +117,6 @@ final class ScriptedEngine implements Engine {
     }
 
     @Override
-    public void restart(List<String> userVmOptions) {
-        throw new UnsupportedOperationException("not scripted");
-    }
-
-    @Override
-    public void addToClasspath(List<String> paths) {
-        throw new UnsupportedOperationException("not scripted");
-    }
-
-    @Override
     public void close() {
         interrupted.countDown();
         closed.countDown();

@@ -9,7 +9,7 @@ import java.util.List;
 import jconcur.kernel.wire.ConnectionInfo;
 import jconcur.kernel.wire.MalformedMessageException;
 import jconcur.kernel.wire.Message;
-import jconcur.kernel.wire.Session;
+import jconcur.kernel.wire.MessageCodec;
 import jconcur.kernel.wire.Signer;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -20,7 +20,7 @@ final class TestClient implements AutoCloseable {
     static final int TIMEOUT_MS = 10_000;
 
     final ConnectionInfo connection;
-    final Session session;
+    final MessageCodec codec;
     private final ZMQ.Context context = ZMQ.context(1);
     final ZMQ.Socket shell;
     final ZMQ.Socket control;
@@ -30,9 +30,9 @@ final class TestClient implements AutoCloseable {
 
     TestClient(ConnectionInfo connection) {
         this.connection = connection;
-        this.session = new Session(new Signer(connection.signatureScheme(), connection.key()));
+        this.codec = new MessageCodec(new Signer(connection.signatureScheme(), connection.key()));
         // Like jupyter_client: shell and stdin share one identity, so input_request reaches the requesting client.
-        byte[] identity = session.sessionId().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] identity = codec.sessionId().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         shell = connect(SocketType.DEALER, connection.shellPort(), identity);
         control = connect(SocketType.DEALER, connection.controlPort(), null);
         stdin = connect(SocketType.DEALER, connection.stdinPort(), identity);
@@ -55,7 +55,7 @@ final class TestClient implements AutoCloseable {
     /** Sends kernel_info until its status messages arrive on iopub: the subscription is then live. */
     void awaitReady() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            Message request = send(shell, "kernel_info_request", session.json().createObjectNode());
+            Message request = send(shell, "kernel_info_request", codec.json().createObjectNode());
             receive(shell);
             iopub.setReceiveTimeOut(200);
             try {
@@ -74,8 +74,8 @@ final class TestClient implements AutoCloseable {
     }
 
     Message send(ZMQ.Socket socket, String msgType, ObjectNode content) {
-        Message message = session.newMessage(List.of(), msgType, null, null, content);
-        sendFrames(socket, session.encode(message));
+        Message message = codec.newMessage(List.of(), msgType, null, null, content);
+        sendFrames(socket, codec.encode(message));
         return message;
     }
 
@@ -84,7 +84,7 @@ final class TestClient implements AutoCloseable {
     }
 
     ObjectNode executeContent(String code) {
-        ObjectNode content = session.json().createObjectNode();
+        ObjectNode content = codec.json().createObjectNode();
         content.put("code", code);
         content.put("silent", false);
         content.put("store_history", true);
@@ -118,7 +118,7 @@ final class TestClient implements AutoCloseable {
             frames.add(socket.recv(0));
         }
         try {
-            return session.decode(frames);
+            return codec.decode(frames);
         } catch (MalformedMessageException e) {
             throw new AssertionError("kernel sent a malformed message: " + e.getMessage());
         }

@@ -22,13 +22,13 @@ class ChannelsTest {
             int shell = freePort();
             ConnectionInfo info = new ConnectionInfo("127.0.0.1", shell, freePort(), taken.getLocalPort(), freePort(),
                     freePort(), "k", "hmac-sha256");
-            Session session = new Session(info.signer());
-            var e = assertThrows(Channels.BindException.class, () -> Channels.bind(info, session));
+            MessageCodec codec = new MessageCodec(info.signer());
+            var e = assertThrows(Channels.BindException.class, () -> Channels.bind(info, codec));
             assertTrue(e.getMessage().contains("tcp://127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             // the shell port bound before the failure was released: binding again works
             ConnectionInfo retry = new ConnectionInfo("127.0.0.1", shell, freePort(), freePort(), freePort(),
                     freePort(), "k", "hmac-sha256");
-            Channels channels = Channels.bind(retry, session);
+            Channels channels = Channels.bind(retry, codec);
             channels.shell().close();
             channels.control().close();
             channels.heartbeat().close();

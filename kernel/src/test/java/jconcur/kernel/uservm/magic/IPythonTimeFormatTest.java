@@ -56,7 +56,7 @@ class IPythonTimeFormatTest {
 
     @Test
     void timeReportFormat() {
-        String report = Timing.report(new CpuClock.Usage(0.0042, 0, 0.00425));
+        String report = TimeMagicInUserVm.report(new CpuClock.Usage(0.0042, 0, 0.00425));
         assertEquals("CPU times: user 4.2 ms, sys: 0 ns, total: 4.2 ms\nWall time: 4.25 ms", report);
     }
 

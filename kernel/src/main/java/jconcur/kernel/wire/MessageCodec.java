@@ -20,10 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The kernel's side of a Jupyter session: turns multipart frames into verified messages and back,
- * and makes headers for the messages the kernel sends. Thread-safe.
+ * Jupyter messages of one kernel session (its session id) to and from signed multipart frames: checks
+ * signatures and replays on the way in, signs on the way out, and makes the headers of the messages the kernel
+ * sends. Thread-safe.
  */
-public final class Session {
+public final class MessageCodec {
 
     public static final String PROTOCOL_VERSION = "5.4";
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
@@ -41,7 +42,7 @@ public final class Session {
     private final String username = System.getProperty("user.name", "kernel");
     private final AtomicLong messageCounter = new AtomicLong();
 
-    public Session(Signer signer) {
+    public MessageCodec(Signer signer) {
         this.signer = signer;
     }
 

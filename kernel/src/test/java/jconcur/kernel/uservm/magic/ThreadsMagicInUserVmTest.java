@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class ThreadDumpTest {
+class ThreadsMagicInUserVmTest {
 
     /** %threads said "Deadlock found" for a thread in tryLock(timeout), whose wait ends by itself. */
     @Test
@@ -44,7 +44,7 @@ class ThreadDumpTest {
                     && timed.getState() == Thread.State.TIMED_WAITING)) {
                 Thread.sleep(1);
             }
-            String dump = ThreadDump.dump(false);
+            String dump = ThreadsMagicInUserVm.dump(false);
             assertTrue(dump.contains("\"timed-waiter\""), dump);
             String verdict = dump.lines().filter(l -> l.startsWith("Deadlock found") || l.startsWith("No deadlock"))
                     .findFirst().orElseThrow();

@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Message framing and verification: what goes on the wire and what is refused. */
-class SessionTest {
+class MessageCodecTest {
 
-    private final Session kernel = new Session(new Signer("hmac-sha256", "key"));
-    private final Session client = new Session(new Signer("hmac-sha256", "key"));
+    private final MessageCodec kernel = new MessageCodec(new Signer("hmac-sha256", "key"));
+    private final MessageCodec client = new MessageCodec(new Signer("hmac-sha256", "key"));
 
     private List<byte[]> framesFromClient(String msgType, List<byte[]> identities) {
         ObjectNode content = client.json().createObjectNode().put("code", "1 + 1");
@@ -120,10 +120,10 @@ class SessionTest {
 
     @Test
     void anUnsignedSessionAcceptsUnsignedMessages() throws Exception {
-        Session open = new Session(new Signer("hmac-sha256", ""));
+        MessageCodec open = new MessageCodec(new Signer("hmac-sha256", ""));
         List<byte[]> frames = open.encode(open.newMessage(List.of(), "kernel_info_request", null, null,
                 open.json().createObjectNode()));
         assertEquals(0, frames.get(1).length);
-        assertEquals("kernel_info_request", new Session(new Signer("hmac-sha256", "")).decode(frames).type());
+        assertEquals("kernel_info_request", new MessageCodec(new Signer("hmac-sha256", "")).decode(frames).type());
     }
 }

@@ -14,6 +14,7 @@ import jconcur.concurrency.Deadlocks;
 import jconcur.concurrency.LockGraph;
 import jconcur.concurrency.names.LockNames;
 import jconcur.kernel.uservm.Notebook;
+import jconcur.kernel.uservm.UserVmMain;
 
 /**
  * Runs in the user VM for %threads: a thread dump like jstack's, with the lock each thread waits for and
@@ -22,11 +23,11 @@ import jconcur.kernel.uservm.Notebook;
  * listed (the JVM's thread MXBean does not see them). A deadlock is also drawn as a wait-for graph (named
  * locks included, so virtual threads too).
  */
-public final class ThreadDump {
+public final class ThreadsMagicInUserVm {
 
     private static final int MAX_FRAMES = 30;
 
-    private ThreadDump() {}
+    private ThreadsMagicInUserVm() {}
 
     public static void print(boolean all) {
         System.out.print(dump(all));
@@ -85,7 +86,7 @@ public final class ThreadDump {
         }
         for (StackTraceElement frame : info.getStackTrace()) {
             String cls = frame.getClassName();
-            if (cls.startsWith("jdk.jshell.") || cls.startsWith("jconcur.kernel.uservm.") && !cls.startsWith(ThreadDump.class.getPackageName())) {
+            if (cls.startsWith("jdk.jshell.") || cls.startsWith(UserVmMain.class.getPackageName() + ".") && !cls.startsWith(ThreadsMagicInUserVm.class.getPackageName())) {
                 return true;
             }
         }

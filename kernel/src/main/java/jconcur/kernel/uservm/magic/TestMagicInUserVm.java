@@ -23,9 +23,9 @@ import org.opentest4j.AssertionFailedError;
  * in JShell) with the JUnit Platform Launcher and writes one {@link TestCase} per test, as JSON, to the
  * file the kernel named. The kernel shows the table and decides the cell's outcome.
  */
-public final class JUnitCell {
+public final class TestMagicInUserVm {
 
-    private JUnitCell() {}
+    private TestMagicInUserVm() {}
 
     public static void run(String resultFile, Class<?>... testClasses) throws IOException {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -72,7 +72,7 @@ public final class JUnitCell {
                 case ABORTED -> TestCase.ABORTED;
                 case FAILED -> TestCase.FAILED;
             };
-            String message = result.getThrowable().map(JUnitCell::describe).orElse(null);
+            String message = result.getThrowable().map(TestMagicInUserVm::describe).orElse(null);
             results.add(new TestCase(name(id), status, millis, message));
         }
 

@@ -10,30 +10,30 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
-import jconcur.kernel.uservm.Wire;
+import jconcur.kernel.link.Handshake;
 import org.junit.jupiter.api.Test;
 
 /** The user VM port accepts only connections that open with the session secret. */
-class SessionListenerTest {
+class UserVmPortTest {
 
     @Test
     void aWrongSecretIsRejectedAndTheRightOneAccepted() throws Exception {
-        try (SessionListener listener = new SessionListener()) {
-            String forged = "0".repeat(Wire.SECRET_LENGTH);
-            try (Socket intruder = Wire.connect(listener.port(), forged, Wire.ROLE_SIDE)) {
+        try (UserVmPort port = new UserVmPort()) {
+            String forged = "0".repeat(Handshake.SECRET_LENGTH);
+            try (Socket intruder = Handshake.connect(port.port(), forged, Handshake.ROLE_SIDE)) {
                 assertClosedByPeer(intruder.getInputStream());
             }
-            assertEquals(1, listener.rejected());
-            assertThrows(TimeoutException.class, () -> listener.awaitSide(200), "nothing was admitted");
+            assertEquals(1, port.rejected());
+            assertThrows(TimeoutException.class, () -> port.awaitSide(200), "nothing was admitted");
 
-            try (Socket garbage = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            try (Socket garbage = new Socket(InetAddress.getLoopbackAddress(), port.port())) {
                 garbage.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".repeat(5).getBytes(StandardCharsets.US_ASCII));
                 assertClosedByPeer(garbage.getInputStream());
             }
-            assertEquals(2, listener.rejected());
+            assertEquals(2, port.rejected());
 
-            try (Socket real = Wire.connect(listener.port(), listener.secret(), Wire.ROLE_SIDE)) {
-                assertTrue(listener.awaitSide(5000).isConnected());
+            try (Socket real = Handshake.connect(port.port(), port.secret(), Handshake.ROLE_SIDE)) {
+                assertTrue(port.awaitSide(5000).isConnected());
             }
         }
     }

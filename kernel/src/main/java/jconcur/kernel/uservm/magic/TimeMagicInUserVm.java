@@ -5,11 +5,11 @@ package jconcur.kernel.uservm.magic;
  * ({@link #time}); other code is bracketed by {@link #start()} and {@link #stop(long)}, which the kernel
  * runs as snippets before and after the cell's own snippets.
  */
-public final class Timing {
+public final class TimeMagicInUserVm {
 
     private static CpuClock.Sample started;
 
-    private Timing() {}
+    private TimeMagicInUserVm() {}
 
     public static void start() {
         started = CpuClock.now();
@@ -19,7 +19,7 @@ public final class Timing {
     public static void stop(long wallNanos) {
         CpuClock.Sample end = CpuClock.now();
         if (started == null) {
-            throw new IllegalStateException("Timing.stop() without Timing.start()");
+            throw new IllegalStateException("TimeMagicInUserVm.stop() without TimeMagicInUserVm.start()");
         }
         CpuClock.Usage usage = CpuClock.between(started, end);
         print(new CpuClock.Usage(usage.user(), usage.system(), wallNanos / 1e9));
