@@ -18,11 +18,13 @@ RUN apt-get update \
  && useradd --create-home --home-dir "/home/${NB_USER}" --uid "${NB_UID}" --shell /bin/bash "${NB_USER}"
 
 # Jupyter in its own virtual environment with the pins CI tests (requirements.txt: JupyterLab 4, Notebook 7,
-# nbgrader, JupyterHub for the single-user server); its bin/ comes first on PATH, so that
+# nbgrader, JupyterHub for the single-user server, checked: Zero to JupyterHub starts jupyterhub-singleuser);
+# its bin/ comes first on PATH, so that
 # `install --sys-prefix` puts the kernelspec into this environment.
 COPY requirements.txt /opt/jconcur/requirements.txt
 RUN python3 -m venv /opt/jupyter \
- && /opt/jupyter/bin/pip install --no-cache-dir -r /opt/jconcur/requirements.txt
+ && /opt/jupyter/bin/pip install --no-cache-dir -r /opt/jconcur/requirements.txt \
+ && /opt/jupyter/bin/jupyterhub-singleuser --version
 ENV PATH=/opt/jupyter/bin:${PATH}
 
 # Build and install the kernel (apt is done above), then drop the build's caches.

@@ -6,7 +6,8 @@
   included, within 5 s; a kernel started by hand from a shell lives as long as that shell;
 - deleting the connection file while the kernel runs changes nothing;
 - a second client attached to a running kernel, as `jupyter console --existing` attaches, sees the first
-  client's outputs and can interrupt its cell.
+  client's outputs and can interrupt its cell;
+- complete, inspect and is_complete answer while the user VM is still starting (issue 15).
 """
 
 import json
@@ -24,7 +25,7 @@ from jupyter_client import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
 from jupyter_client.kernelspec import KernelSpecManager
 
-from kernel_harness import KERNEL_NAME, RunningKernel, figure, wait_until
+from kernel_harness import KERNEL_NAME, USER_VM_HEAP, RunningKernel, figure, wait_until
 from process_tree import children, process_alive
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -166,6 +167,36 @@ class SecondClientTests(unittest.TestCase):
         run = self.kernel.run("while (true) {}", timeout=60, on_message=interrupt_from_second_once_running)
         self.assertEqual("error", run.status, run.describe())
         self.assertEqual("ok", self.kernel.run("1 + 1").status, "the kernel did not come back after the interrupt")
+
+
+class AnswersBeforeTheUserVmTests(unittest.TestCase):
+    """Source analysis runs in the kernel JVM: it needs no user VM, so it does not wait for one to start."""
+
+    def test_complete_inspect_and_is_complete_answer_while_the_user_vm_is_held_at_its_start(self):
+        pause_file = os.path.join(tempfile.mkdtemp(prefix="jconcur-pause-"), "user-vm.paused")
+        # HotSpot's PauseAtStartup: the user VM creates the file and waits until it is deleted.
+        kernel = RunningKernel(user_vm_options=USER_VM_HEAP + " -XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup"
+                               " -XX:PauseAtStartupFile=" + pause_file)
+        try:
+            self.assertTrue(wait_until(lambda: os.path.exists(pause_file), 60), "the user VM never started")
+
+            complete = kernel.kc.complete("measu", 5, reply=True, timeout=60)["content"]
+            inspect = kernel.kc.inspect("speedupChart", 12, reply=True, timeout=60)["content"]
+            is_complete = kernel.shell_reply(kernel.kc.is_complete("for (int i = 0; i < 3; i++) {"), 60)
+
+            self.assertTrue(os.path.exists(pause_file), "the user VM was let go before the answers came")
+            self.assertEqual("ok", complete["status"], complete)
+            self.assertIn("measure(", complete["matches"], complete)
+            self.assertTrue(inspect["found"], inspect)
+            self.assertIn("speedupChart", inspect["data"]["text/plain"])
+            self.assertEqual("incomplete", is_complete["status"], is_complete)
+
+            os.remove(pause_file)
+            self.assertEqual("2", kernel.value("1 + 1"))
+        finally:
+            if os.path.exists(pause_file):
+                os.remove(pause_file)
+            kernel.shutdown()
 
 
 if __name__ == "__main__":

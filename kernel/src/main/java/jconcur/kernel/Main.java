@@ -11,6 +11,7 @@ import jconcur.kernel.engine.Engine;
 import jconcur.kernel.engine.EngineOutput;
 import jconcur.kernel.engine.JShellEngine;
 import jconcur.kernel.magic.MagicEngine;
+import jconcur.kernel.install.ArchiveRefresh;
 import jconcur.kernel.install.InstallException;
 import jconcur.kernel.install.InstallOptions;
 import jconcur.kernel.install.JupyterPaths;
@@ -85,38 +86,65 @@ public final class Main {
             throw new UsageException("kernel needs exactly one argument, the connection file");
         }
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args.get(0)));
-        HistoryStore history = HistoryStore.open(
-                JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
-        Kernel kernel = Kernel.start(connection, Main::engine, history);
+        // JShell and the user VM start booting now, while the kernel opens its history and binds its sockets:
+        // the first cell waits for the boot, not for both one after the other.
+        DeferredOutput output = new DeferredOutput();
+        Engine engine = engine(output);
+        Kernel kernel;
+        try {
+            HistoryStore history = HistoryStore.open(
+                    JupyterPaths.fromEnvironment().dataDir().resolve("jconcur").resolve("history.jsonl"));
+            kernel = Kernel.start(connection, kernelOutput -> {
+                output.bind(kernelOutput);
+                return engine;
+            }, history);
+        } catch (RuntimeException | Error e) {
+            engine.close();
+            throw e;
+        }
         // SIGTERM (a kernel manager that gave up waiting): still take the user VM down with us.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeEngine, "jconcur-shutdown-hook"));
         LauncherWatch.launcher(System.getenv(), ProcessHandle.current())
                 .ifPresent(launcher -> LauncherWatch.start(launcher, kernel::requestShutdown));
+        ArchiveRefresh.startIfStale(ownJar(), ownJava());
         kernel.awaitShutdown();
         haltIfStuck();
         kernel.close();
         return 0;
     }
 
-    private static int install(List<String> args) throws URISyntaxException {
+    private static int install(List<String> args) {
         InstallOptions options;
         try {
             options = InstallOptions.parse(args);
         } catch (InstallException e) {
             throw new UsageException(e.getMessage());
         }
-        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = ownJar();
         if (!Files.isRegularFile(jar)) {
             throw new InstallException("install must run from the kernel jar: java -jar "
                     + KernelspecInstaller.JAR_NAME + " install");
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin",
-                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path installed = new KernelspecInstaller()
-                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, java, options.replace(), true);
+                .install(options.kernelsDir(JupyterPaths.fromEnvironment()), jar, ownJava(), options.replace(), true);
         System.out.println("Installed kernelspec " + KernelspecInstaller.NAME + " (" + KernelspecInstaller.DISPLAY_NAME
                 + ") in " + installed);
         return 0;
+    }
+
+    /** The jar this kernel runs from (a directory of classes in development and tests). */
+    private static Path ownJar() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the kernel's own location is not a file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The java executable of the JDK this kernel runs on. */
+    private static Path ownJava() {
+        return Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
     }
 
     private static int check(List<String> args) {

@@ -166,6 +166,10 @@ class BinderFilesTest {
                 "Jupyter comes from requirements.txt, the pins CI tests");
         assertFalse(instructions.stream().anyMatch(i -> i.matches("(?s).*(jupyterlab|notebook|nbgrader)==.*")),
                 "no Jupyter pin of the Dockerfile's own: they drift from the tested ones");
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("jupyterhub-singleuser --version")),
+                "the image is a JupyterHub single-user image: Zero to JupyterHub starts jupyterhub-singleuser");
+        assertTrue(instructions.contains("COPY . /opt/jconcur") && read("README.md").contains("cp -rn /opt/jconcur/notebooks"),
+                "the README's Zero to JupyterHub hook copies the notebooks from where the image keeps them");
         assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("dev/setup.sh --no-apt --sys-prefix")),
                 "the kernel is built and installed by dev/setup.sh");
         assertTrue(instructions.stream().anyMatch(i -> i.startsWith("RUN ") && i.contains("fonts-dejavu-core")),

@@ -27,9 +27,13 @@ class KernelConformanceIT {
         Path kernelDir = jupyterPath.resolve("kernels/jconcur");
         String jvmOptions = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile())
                 .path("argv").toString();
-        assertTrue(jvmOptions.contains("-XX:SharedArchiveFile=" + kernelDir.resolve("jconcur.jsa")),
+        // JDK 25+: an AOT cache; JDK 21 to 24: a CDS archive.
+        String archive = Runtime.version().feature() >= 25 ? "jconcur.aot" : "jconcur.jsa";
+        String option = Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        assertTrue(jvmOptions.contains(option + kernelDir.resolve(archive)),
                 "the startup archive was not recorded: " + jvmOptions);
-        assertTrue(Files.size(kernelDir.resolve("jconcur.jsa")) > 0);
+        assertTrue(Files.size(kernelDir.resolve(archive)) > 0);
+        assertTrue(Files.isRegularFile(kernelDir.resolve("jconcur-archive.stamp")));
 
         return KernelTestSuite.tests(jupyterPath, dir, "jconcur", "test_kernel_conformance", Duration.ofMinutes(5));
     }

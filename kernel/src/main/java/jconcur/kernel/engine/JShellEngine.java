@@ -41,6 +41,8 @@ public final class JShellEngine implements Engine, UserVmSetup {
     private final UserVmDebugger debugger = new UserVmDebugger(this::runningSession);
     private UserVmSession.Settings settings;
     private CompletableFuture<UserVmSession> session;
+    /** The booting session's JShell, once it has compiled the preloaded imports: source analysis needs no VM. */
+    private CompletableFuture<JShell> analysis;
     private volatile CellExecution running;
     private int cellSerial;
     private volatile NextCell nextCell = new NextCell(0, OutputOrigin.NO_CELL);
@@ -217,15 +219,20 @@ public final class JShellEngine implements Engine, UserVmSetup {
         }
     }
 
+    /** Starts booting a session; called with lock held, sets analysis for it. */
     private CompletableFuture<UserVmSession> boot() {
         UserVmSession.Settings bootSettings = settings;
+        CompletableFuture<JShell> bootAnalysis = new CompletableFuture<>();
+        analysis = bootAnalysis;
         CompletableFuture<UserVmSession> future = CompletableFuture.supplyAsync(() -> {
             try {
-                return UserVmSession.start(output, bootSettings);
+                return UserVmSession.start(output, bootSettings, bootAnalysis);
             } catch (UserVmStartException e) {
                 throw new CompletionException(e);
             }
-        });
+        }, new DedicatedThread("jconcur-user-vm-boot"));
+        future.whenComplete((s, e) -> bootAnalysis.completeExceptionally(
+                new IllegalStateException("the session ended before its JShell was ready")));
         future.thenAccept(s -> s.onExit(this::ended));
         return future;
     }
@@ -328,8 +335,21 @@ public final class JShellEngine implements Engine, UserVmSetup {
 
     private <T> Optional<T> withJShell(Function<JShell, T> action) {
         CompletableFuture<UserVmSession> future;
+        CompletableFuture<JShell> early;
         synchronized (lock) {
             future = session;
+            early = analysis;
+        }
+        if (!future.isDone()) {
+            // The user VM is still starting: JShell's analysis already knows the preloaded imports.
+            try {
+                JShell jshell = early.join();
+                synchronized (jshell) {
+                    return Optional.of(action.apply(jshell));
+                }
+            } catch (CompletionException | IllegalStateException e) {
+                return Optional.empty();
+            }
         }
         try {
             UserVmSession s = future.join();

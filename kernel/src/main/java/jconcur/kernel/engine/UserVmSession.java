@@ -89,11 +89,15 @@ final class UserVmSession implements AutoCloseable {
 
     /**
      * Launches the user VM and, meanwhile, starts JShell and compiles the preloaded imports (the two take
-     * about as long); returns when both are done.
+     * about as long); returns when both are done. Completes analysis with the JShell once it knows the preloaded
+     * imports, before the user VM is there: its source analysis (complete, inspect, is_complete) needs no user VM.
+     * Whoever uses it before this returns holds its monitor, as the warm-up here does.
      */
-    static UserVmSession start(EngineOutput output, Settings settings) throws UserVmStartException {
+    static UserVmSession start(EngineOutput output, Settings settings, CompletableFuture<JShell> analysis)
+            throws UserVmStartException {
         SnippetOrigins origins = new SnippetOrigins();
-        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings, origins));
+        CompletableFuture<Connected> connecting = CompletableFuture.supplyAsync(() -> connect(output, settings, origins),
+                new DedicatedThread("jconcur-user-vm-launch"));
         JShell jshell = null;
         try {
             jshell = JShell.builder()
@@ -103,13 +107,19 @@ final class UserVmSession implements AutoCloseable {
                     .compilerOptions(compilerOptions(settings).toArray(String[]::new))
                     .build();
             preload(jshell, settings);
+            analysis.complete(jshell);
             Connected connected = connecting.join();
-            warmUp(jshell);
+            synchronized (jshell) { // complete/inspect may already use it
+                warmUp(jshell);
+            }
             UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell, origins,
                     connected.jdiEvents());
-            // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready.
-            session.stopper.warmUp();
-            session.side.threadReport(2000);
+            // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready. Beside the
+            // first cell, not before it: interrupts and thread reports run beside cells anyway.
+            new DedicatedThread("jconcur-interrupt-warm-up").execute(() -> {
+                session.stopper.warmUp();
+                session.side.threadReport(2000);
+            });
             return session;
         } catch (CompletionException e) {
             closeQuietly(jshell);
@@ -157,7 +167,9 @@ final class UserVmSession implements AutoCloseable {
     private static void closeQuietly(JShell jshell) {
         if (jshell != null) {
             try {
-                jshell.close();
+                synchronized (jshell) { // complete/inspect may be using it (see start)
+                    jshell.close();
+                }
             } catch (RuntimeException e) {
                 Log.debug("closing JShell: %s", e);
             }

@@ -1,6 +1,7 @@
 package jconcur.kernel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,9 @@ class EnginePartsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UserVmOptions.parseSize("lots", "X"));
         assertTrue(e.getMessage().contains("X must be a positive size"));
         assertEquals(UserVmOptions.DEFAULTS, UserVmOptions.fromEnvironment(Map.of()));
+        assertFalse(UserVmOptions.defaults(Runtime.Version.parse("21.0.5")).contains("-XX:+UseCompactObjectHeaders"),
+                "JDK 21 does not know the option and would not start");
+        assertTrue(UserVmOptions.defaults(Runtime.Version.parse("25")).contains("-XX:+UseCompactObjectHeaders"));
         assertEquals(List.of("-Xmx1g", "-ea"), UserVmOptions.fromEnvironment(Map.of(UserVmOptions.OPTIONS_VARIABLE, " -Xmx1g  -ea ")));
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,9 +38,10 @@ class KernelspecInstallerTest {
             assertTrue(Files.size(installed.resolve(logo)) > 100, logo);
         }
         JsonNode spec = new ObjectMapper().readTree(installed.resolve("kernel.json").toFile());
-        assertEquals(List.of("/opt/jdk/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                installed.resolve("jconcur-kernel.jar").toString(), "kernel", "{connection_file}"),
-                new ObjectMapper().convertValue(spec.get("argv"), List.class));
+        List<String> argv = new ArrayList<>(List.of("/opt/jdk/bin/java"));
+        argv.addAll(KernelspecInstaller.DEFAULT_KERNEL_JVM_OPTS);
+        argv.addAll(List.of("-jar", installed.resolve("jconcur-kernel.jar").toString(), "kernel", "{connection_file}"));
+        assertEquals(argv, new ObjectMapper().convertValue(spec.get("argv"), List.class));
         assertEquals("Java (jconcur)", spec.path("display_name").asText());
         assertEquals("java", spec.path("language").asText());
         assertEquals("message", spec.path("interrupt_mode").asText());
@@ -49,6 +51,19 @@ class KernelspecInstallerTest {
         try (Stream<Path> left = Files.list(kernels)) {
             assertEquals(List.of(installed), left.toList(), "no staging directories are left behind");
         }
+    }
+
+    @Test
+    void jvmOptionsThatJdk21DoesNotKnowAreOnlyUsedFrom25() {
+        List<String> jdk21 = KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("21.0.5"));
+        List<String> jdk25 = KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("25.0.3"));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30"), jdk21);
+        assertEquals(jdk21, jdk25.subList(0, jdk21.size()));
+        assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseCompactObjectHeaders"),
+                jdk25.subList(jdk21.size(), jdk25.size()));
+        assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0"),
+                KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("22")).subList(jdk21.size(), jdk21.size() + 1));
     }
 
     @Test
