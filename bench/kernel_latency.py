@@ -2,6 +2,7 @@
 
 For each launch: time from starting the kernel process to its kernel_info_reply. Then, in one kernel,
 the round trip of a trivial cell: execute_request sent -> status idle received (after warm-up).
+With --debugger, the cells run with JupyterLab's debugger attached (initialize, attach; no breakpoint).
 Prints a human summary and, with --json, one JSON object on the last line.
 
     .venv/bin/python bench/kernel_latency.py --kernel jconcur --launches 5 --cells 50 --code "1 + 1"
@@ -84,6 +85,19 @@ def cell_round_trip(kc, code):
     return elapsed
 
 
+def attach_debugger(kc):
+    """What JupyterLab sends when its debugger is switched on: initialize, then attach (debug_request on control)."""
+    for seq, command in enumerate(("initialize", "attach"), start=1):
+        msg = kc.session.msg("debug_request", {"type": "request", "seq": seq, "command": command, "arguments": {}})
+        kc.control_channel.send(msg)
+        while True:
+            reply = kc.get_control_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                break
+        if not reply["content"].get("success"):
+            raise RuntimeError(f"debugger {command} failed: {reply['content']}")
+
+
 def stop(km, kc):
     kc.stop_channels()
     km.shutdown_kernel(now=False)
@@ -96,6 +110,7 @@ def main():
     parser.add_argument("--cells", type=int, default=50, help="timed cell round trips")
     parser.add_argument("--warmup", type=int, default=20, help="untimed cells before timing")
     parser.add_argument("--code", default="1 + 1", help="the trivial cell")
+    parser.add_argument("--debugger", action="store_true", help="attach the debugger before the timed cells")
     parser.add_argument("--json", action="store_true", help="also print a JSON summary as the last line")
     args = parser.parse_args()
 
@@ -109,6 +124,8 @@ def main():
     try:
         await_iopub(kc)
         first_cell = cell_round_trip(kc, args.code)  # includes waiting for the user VM to boot
+        if args.debugger:
+            attach_debugger(kc)
         for _ in range(args.warmup):
             cell_round_trip(kc, args.code)
         cells = [cell_round_trip(kc, args.code) for _ in range(args.cells)]
@@ -118,6 +135,7 @@ def main():
     summary = {
         "kernel": args.kernel,
         "code": args.code,
+        "debugger": args.debugger,
         "launch_to_kernel_info_ms": [round(t * 1000, 1) for t in launches],
         "launch_to_kernel_info_median_ms": round(statistics.median(launches) * 1000, 1),
         "first_cell_ms": round(first_cell * 1000, 1),

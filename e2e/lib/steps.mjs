@@ -1,5 +1,6 @@
-// The eight checks of the browser test, in the order they run in each app. Steps 1-4 work in a new notebook,
-// 5-8 in chapter 1 of the book; each step leaves a screenshot and returns a one-line summary.
+// The checks of the browser test, in the order they run in each app. Steps 1-4 work in a new notebook,
+// 5-8 in chapter 1 of the book, 9 (JupyterLab only: the debugger) there after the restart; each step leaves a screenshot and
+// returns a one-line summary.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,9 @@ const INTERRUPT_TIMEOUT_MS = 20_000;
 const TYPED_CELL = 'var latch = new java.util.concurrent.CountDownLatch(2);\nlatch.getCount() + 40';
 const COMPLETION_PREFIX = 'java.util.concurrent.CountDownLa';
 const BUSY_LOOP = 'while (true) {}';
+// Debugged in step 9: stopped on line 3 in the first round, i is 1.
+const DEBUGGED_CELL = 'int total = 0;\nfor (int i = 1; i <= 3; i++) {\n    total += i * 10;\n}\n"total=" + total';
+const DEBUGGED_LINE = 3;
 // Keywords of Java that are none of Python's (nor plain text's): drawn as keywords, they prove the Java grammar.
 // (JupyterLab's theme gives type names no style of their own, so types cannot be checked by their look.)
 const JAVA_ONLY_KEYWORDS = ['new', 'final', 'var', 'throws', 'instanceof', 'extends', 'implements', 'synchronized',
@@ -232,5 +236,51 @@ export function steps({ app, server, page, chapter }) {
         return `kernel idle again ${restartMs} ms after "Restart"; [1] 6 * 7 -> 42`;
       },
     },
+    ...(app.name === 'lab' ? [{
+      number: 9, name: 'debugger', title: 'the debugger stops a cell at a breakpoint, shows a variable, continues',
+      async run(shot) {
+        const cellIndex = await book.bottomCell();
+        // insertText, not typing: the editor would indent and close brackets on its own.
+        await book.cellNode(cellIndex).locator('.cm-content').click();
+        await book.page.keyboard.insertText(DEBUGGED_CELL);
+        check((await book.cells())[cellIndex].source === DEBUGGED_CELL, 'the debugged cell should hold its code');
+        await book.root.locator('.jp-NotebookPanel-toolbar .jp-DebuggerBugButton').click();
+        const cell = book.cellNode(cellIndex);
+        const gutter = cell.locator('.cm-gutter.cm-breakpoint-gutter');
+        await gutter.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {});
+        check(await gutter.count() > 0, 'the bug button should turn the debugger on: the cell shows no breakpoint gutter');
+        // A click in the breakpoint gutter beside the line sets the breakpoint.
+        const line = await cell.locator('.cm-line').nth(DEBUGGED_LINE - 1).boundingBox();
+        const column = await gutter.boundingBox();
+        await book.page.mouse.click(column.x + column.width / 2, line.y + line.height / 2);
+        await cell.locator('.cm-breakpoint-icon >> visible=true').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+        check(await cell.locator('.cm-breakpoint-icon >> visible=true').count() > 0, 'a click in the gutter should show a breakpoint');
+        // The toolbar's run button: the click in the gutter left the keyboard focus outside the notebook.
+        await book.clickToolbar('notebook:run-cell-and-select-next');
+        const paused = cell.locator('.jp-DebuggerEditor-highlight');
+        await paused.first().waitFor({ state: 'attached', timeout: CELL_TIMEOUT_MS }).catch(() => {});
+        const pausedText = (await paused.count()) ? (await paused.first().textContent()).trim() : null;
+        check(pausedText === 'total += i * 10;', `the paused line ${DEBUGGED_LINE} should be highlighted; `
+          + `the highlighted line is ${JSON.stringify(pausedText)}`);
+        const variable = book.page.locator('.jp-DebuggerVariables .jp-TreeItem', {
+          has: book.page.locator('.jp-DebuggerVariables-name', { hasText: /^i$/ }) });
+        await variable.first().waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {});
+        const shown = (await variable.count()) ? (await variable.first().innerText()).replace(/\s+/g, ' ').trim() : null;
+        check(shown !== null && /\b1\b/.test(shown), `the variables panel should show i with value 1; it shows ${JSON.stringify(shown)}`);
+        await book.scrollTo(cellIndex, 'start');
+        await shot(book.page);
+        // The breakpoint off again (else the loop's next rounds stop there too), then continue.
+        const lineNow = await cell.locator('.cm-line').nth(DEBUGGED_LINE - 1).boundingBox();
+        const columnNow = await gutter.boundingBox();
+        await book.page.mouse.click(columnNow.x + columnNow.width / 2, lineNow.y + lineNow.height / 2);
+        await cell.locator('.cm-breakpoint-icon >> visible=true').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+        await book.page.locator('jp-button[data-command="debugger:continue"]').first().click();
+        const done = await book.waitForCellRun(cellIndex, CELL_TIMEOUT_MS);
+        check(done.errors.length === 0 && done.text.trim() === '"total=60"',
+          `after continue the cell should show "total=60"; it shows ${JSON.stringify(done.text)} with errors ${JSON.stringify(done.errors)}`);
+        await book.root.locator('.jp-NotebookPanel-toolbar .jp-DebuggerBugButton').click();
+        return `paused at line ${DEBUGGED_LINE} (${pausedText}); variables panel: ${shown}; continued to ${done.text.trim()}`;
+      },
+    }] : []),
   ];
 }

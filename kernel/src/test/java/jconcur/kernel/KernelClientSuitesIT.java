@@ -80,6 +80,19 @@ class KernelClientSuitesIT {
     }
 
     /**
+     * test_debugger: JupyterLab's debugger sequence over debug_request/debug_event (debugInfo, initialize, attach,
+     * dumpCell, setBreakpoints, configurationDone, a cell stopped at its line, stackTrace, scopes, variables,
+     * evaluate, next, continue, the result, inspectVariables, disconnect); a pool thread paused in a lambda while a
+     * counter thread runs on; a virtual thread; a method of an earlier cell; stepIn/stepOut; pause; interrupt of a
+     * paused cell; a user VM that exits while paused; the Threads scope naming locks and their owners. Figures:
+     * time to the breakpoint, the counter while paused, the Threads scope.
+     */
+    @TestFactory
+    List<DynamicTest> debugger(@TempDir Path dir) throws IOException, InterruptedException {
+        return KernelTestSuite.testsOfInstalledKernel(dir, "test_debugger", Duration.ofMinutes(5));
+    }
+
+    /**
      * test_hub: a course on one machine, JupyterHub from hub/jupyterhub_config.py with its proxy from npm, three
      * students each starting a kernel through the Hub and running chapter 1's first cells at the same time; all
      * succeed, every kernel stays responsive, stopping the Hub leaves none of their processes.

@@ -76,6 +76,7 @@ final class CellExecution {
             s.control().keepNextValue(wantsValue);
             s.control().clearStopped(); // a declaration runs no code: an earlier snippet's stop must not count
             List<SnippetEvent> events;
+            s.origins().evaluating(serial, executionCount, piece.firstLine(), piece.source());
             try {
                 events = jshell.eval(piece.source());
             } catch (IllegalStateException closed) {

@@ -60,6 +60,16 @@ final class CellStopper {
         }
     }
 
+    /** The thread running a cell now, if one is. */
+    java.util.Optional<ThreadReference> cellThread() {
+        List<ReferenceType> types = vm.classesByName(UserCode.CLASS_NAME);
+        if (types.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ClassType type = (ClassType) types.get(0);
+        return java.util.Optional.ofNullable((ThreadReference) type.getValue(field(type, UserCode.CURRENT_FIELD)));
+    }
+
     /**
      * Goes once through the JDI calls an interrupt makes (class lookup, field reads, suspending a thread and
      * reading its frames), on an idle thread of the user VM, so that the first interrupt is not slowed down

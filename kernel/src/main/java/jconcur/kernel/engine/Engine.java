@@ -21,6 +21,11 @@ public interface Engine extends AutoCloseable {
      */
     record NextCell(int executionCount, int outputCell) {}
 
+    /** The debugger of the user VM, for engines that have one. */
+    default java.util.Optional<UserVmDebugger> debugger() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops the running cell (busy loops included); returns at once. */
     void interrupt();
 

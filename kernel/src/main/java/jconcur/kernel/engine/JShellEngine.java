@@ -38,6 +38,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
     private final EngineOutput output;
     private final CodeAssist assist = new CodeAssist();
     private final Object lock = new Object();
+    private final UserVmDebugger debugger = new UserVmDebugger(this::runningSession);
     private UserVmSession.Settings settings;
     private CompletableFuture<UserVmSession> session;
     /** The booting session's JShell, once it has compiled the preloaded imports: source analysis needs no VM. */
@@ -84,6 +85,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
                 case SessionWait.Ready ready -> s = ready.session();
             }
             execution.session = s;
+            debugger.cellStarts(execution.serial, code, s);
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }
@@ -105,6 +107,11 @@ public final class JShellEngine implements Engine, UserVmSetup {
             running = null;
             execution.finished.countDown();
         }
+    }
+
+    @Override
+    public Optional<UserVmDebugger> debugger() {
+        return Optional.of(debugger);
     }
 
     @Override
@@ -204,6 +211,13 @@ public final class JShellEngine implements Engine, UserVmSetup {
     }
 
     // --- sessions ---
+
+    private Optional<UserVmSession> runningSession() {
+        synchronized (lock) {
+            return session.isDone() && !session.isCompletedExceptionally() ? Optional.of(session.join())
+                    : Optional.empty();
+        }
+    }
 
     /** Starts booting a session; called with lock held, sets analysis for it. */
     private CompletableFuture<UserVmSession> boot() {
@@ -359,6 +373,9 @@ public final class JShellEngine implements Engine, UserVmSetup {
                         s.control().stoppedAt(frames);
                     }
                 });
+                if (thrown) {
+                    debugger.resumeAllForInterrupt(); // a thread paused at a breakpoint must run to take the signal
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;

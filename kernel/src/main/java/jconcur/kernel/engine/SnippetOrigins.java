@@ -33,6 +33,8 @@ final class SnippetOrigins {
     }
 
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    /** The snippet being evaluated, before JShell gives it an id (see {@link #loaded}). */
+    private volatile Origin evaluating;
     private final Map<String, String> idByClass = new ConcurrentHashMap<>();
 
     void record(String snippetId, Origin origin) {
@@ -40,6 +42,28 @@ final class SnippetOrigins {
         if (origin.wrapper() != null) {
             idByClass.put(origin.wrapper().fullClassName(), snippetId);
         }
+    }
+
+    /** A snippet of this cell and line is about to be evaluated (cheap: no wrapper yet). */
+    void evaluating(int cell, int executionCount, int firstLine, String source) {
+        evaluating = new Origin(cell, executionCount, firstLine, source, null);
+    }
+
+    /**
+     * The snippet being evaluated was compiled and loaded as wrapper, before it runs: record its origin now, so
+     * that frames of the running snippet map to cell lines (the debugger needs them before eval returns).
+     */
+    void loaded(String snippetId, SnippetWrapper wrapper) {
+        Origin pending = evaluating;
+        if (pending != null) {
+            record(snippetId, new Origin(pending.cell(), pending.executionCount(), pending.firstLine(),
+                    pending.source(), wrapper));
+        }
+    }
+
+    /** The id of the snippet a top-level wrapper class (REPL.$JShell$12) was compiled from. */
+    Optional<String> snippetIdOf(String wrapperClassName) {
+        return Optional.ofNullable(idByClass.get(wrapperClassName));
     }
 
     Optional<Origin> of(String snippetId) {

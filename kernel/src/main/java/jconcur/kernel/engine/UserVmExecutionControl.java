@@ -32,6 +32,14 @@ final class UserVmExecutionControl extends JdiExecutionControl {
     private volatile StackTraceElement[] stoppedAt;
     private volatile boolean stopped;
     private volatile boolean terminated;
+    private volatile InvokeListener invokeListener;
+
+    /** Hears of each snippet run (JShell loads a statement's class before it invokes it): for the debugger. */
+    interface InvokeListener {
+        void beforeInvoke(String className);
+
+        void afterInvoke();
+    }
 
     UserVmExecutionControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, SideChannelHost side) {
         super(out, in);
@@ -80,6 +88,11 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         return terminated;
     }
 
+    /** The listener of snippet runs from now on; null for none (the default: nothing extra is done). */
+    void invokeListener(InvokeListener listener) {
+        invokeListener = listener;
+    }
+
     @Override
     public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
@@ -89,6 +102,10 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         displayIdReturned = false;
         stopped = false;
         stoppedAt = null;
+        InvokeListener listener = invokeListener;
+        if (listener != null) {
+            listener.beforeInvoke(className);
+        }
         try {
             TaggedResult result = TaggedResult.decode(super.invoke(className, new SnippetInvoke(methodName, outputCell, keep).encode()));
             side.awaitFrames(result.framesSent(), OUTPUT_WAIT_MS);
@@ -103,6 +120,10 @@ final class UserVmExecutionControl extends JdiExecutionControl {
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
+        } finally {
+            if (listener != null) {
+                listener.afterInvoke();
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package jconcur.kernel.engine;
 
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.event.EventSet;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -69,12 +68,14 @@ final class UserVmSession implements AutoCloseable {
     private final JShell jshell;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final SnippetOrigins origins;
+    private final JdiEventPump jdiEvents;
     /** Why the kernel ended this VM; formatted when asked, so that it can name the lines of the last snippet. */
     private volatile Supplier<Failed> killReason;
 
     private UserVmSession(UserVmLauncher.LaunchedVm launched, UserVmExecutionControl control, SideChannelHost side,
-            JShell jshell, SnippetOrigins origins) {
+            JShell jshell, SnippetOrigins origins, JdiEventPump jdiEvents) {
         this.launched = launched;
+        this.jdiEvents = jdiEvents;
         this.origins = origins;
         this.control = control;
         this.side = side;
@@ -83,7 +84,8 @@ final class UserVmSession implements AutoCloseable {
     }
 
     /** A user VM with its connections, before JShell uses it. */
-    private record Connected(UserVmLauncher.LaunchedVm launched, SideChannelHost side, UserVmExecutionControl control) {}
+    private record Connected(UserVmLauncher.LaunchedVm launched, SideChannelHost side, UserVmExecutionControl control,
+            JdiEventPump jdiEvents) {}
 
     /**
      * Launches the user VM and, meanwhile, starts JShell and compiles the preloaded imports (the two take
@@ -110,7 +112,8 @@ final class UserVmSession implements AutoCloseable {
             synchronized (jshell) { // complete/inspect may already use it
                 warmUp(jshell);
             }
-            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell, origins);
+            UserVmSession session = new UserVmSession(connected.launched(), connected.control(), connected.side(), jshell, origins,
+                    connected.jdiEvents());
             // The first interrupt then costs what later ones do: JDI, thread report and JSON are ready. Beside the
             // first cell, not before it: interrupts and thread reports run beside cells anyway.
             new DedicatedThread("jconcur-interrupt-warm-up").execute(() -> {
@@ -138,7 +141,7 @@ final class UserVmSession implements AutoCloseable {
         }
         try {
             launched.output().sink(text -> output.stream(Stream.STDERR, text));
-            watchJdiEvents(launched.vm());
+            JdiEventPump jdiEvents = JdiEventPump.start(launched.vm());
             SideChannelHost side = new SideChannelHost(launched.side(), output, launched.output().tail(), new FrameLines(origins));
             // Output before input, as on the user VM's side: each constructor exchanges a stream header.
             ObjectOutputStream commands = new ObjectOutputStream(
@@ -153,7 +156,7 @@ final class UserVmSession implements AutoCloseable {
             if (results.getObjectInputFilter() == before) {
                 results.setObjectInputFilter(RESULT_FILTER);
             }
-            return new Connected(launched, side, control);
+            return new Connected(launched, side, control, jdiEvents);
         } catch (IOException | RuntimeException e) {
             launched.process().destroyForcibly();
             throw new CompletionException(new UserVmStartException(
@@ -199,6 +202,14 @@ final class UserVmSession implements AutoCloseable {
 
     SideChannelHost side() {
         return side;
+    }
+
+    VirtualMachine vm() {
+        return launched.vm();
+    }
+
+    JdiEventPump jdiEvents() {
+        return jdiEvents;
     }
 
     long pid() {
@@ -301,27 +312,12 @@ final class UserVmSession implements AutoCloseable {
     }
 
     private static List<String> compilerOptions(Settings settings) {
-        List<String> options = new ArrayList<>();
+        // With -g the debugger shows local variables; without it JDI knows only lines.
+        List<String> options = new ArrayList<>(List.of("-g"));
         if (settings.vmOptions().contains("--enable-preview")) {
             options.addAll(List.of("--enable-preview", "--release", Integer.toString(Runtime.version().feature())));
         }
         return options;
-    }
-
-    /** Resumes whatever JDI suspends (nothing is requested, but the start event may be) until the VM ends. */
-    private static void watchJdiEvents(VirtualMachine vm) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (true) {
-                    EventSet events = vm.eventQueue().remove();
-                    events.resume();
-                }
-            } catch (VMDisconnectedException | InterruptedException e) {
-                // the user VM is gone
-            }
-        }, "jconcur-jdi-events");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     private static PrintStream kernelLog() {

@@ -119,7 +119,8 @@ public final class KernelspecInstaller {
         ObjectNode env = spec.putObject("env");
         env.put("JCONCUR_USER_VM_OPTS", DEFAULT_USER_VM_OPTS);
         ObjectNode metadata = spec.putObject("metadata");
-        metadata.put("debugger", false);
+        // JupyterLab shows its debugger panel for kernels whose spec says so.
+        metadata.put("debugger", true);
         metadata.putObject("jconcur")
                 .put("java_version", System.getProperty("java.version"))
                 .put("java_home", System.getProperty("java.home"));

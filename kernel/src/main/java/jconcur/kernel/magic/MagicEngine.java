@@ -50,6 +50,11 @@ public final class MagicEngine implements Engine {
     }
 
     @Override
+    public java.util.Optional<jconcur.kernel.engine.UserVmDebugger> debugger() {
+        return engine.debugger();
+    }
+
+    @Override
     public ExecuteOutcome execute(String code) {
         if (depth >= MAX_LOAD_DEPTH) {
             return Failures.usage("%load nested more than " + MAX_LOAD_DEPTH + " levels deep");

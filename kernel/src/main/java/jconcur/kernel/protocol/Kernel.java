@@ -65,6 +65,9 @@ public final class Kernel implements AutoCloseable {
         shell.put("comm_info_request", comms::info);
         shell.put("comm_open", comms::open);
 
+        // Only on control: JupyterLab sends it there, and it must be answered while a cell holds the shell.
+        control.put("debug_request", new DebugRequestHandler(engine, iopub, json));
+
         start("jconcur-heartbeat", new Heartbeat(channels.heartbeat()));
         start("jconcur-control", new ChannelLoop(channels.control(), codec,
                 new Dispatcher(iopub, control), new StopOnError()));

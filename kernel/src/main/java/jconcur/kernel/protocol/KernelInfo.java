@@ -42,7 +42,9 @@ public final class KernelInfo implements Dispatcher.Handler {
         link(links, "java.util.concurrent", "https://docs.oracle.com/en/java/javase/" + feature
                 + "/docs/api/java.base/java/util/concurrent/package-summary.html");
         link(links, "XChart", "https://knowm.org/open-source/xchart/");
-        content.put("debugger", false);
+        // The Jupyter debug protocol over control and IOPub (debug_request on control, see DebugRequestHandler).
+        content.put("debugger", true);
+        content.putArray("supported_features").add("debugger");
     }
 
     /** The kernel's version from the jar manifest; "dev" when running from classes. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Runs the browser test {@code e2e/jupyter-e2e.mjs} in JupyterLab 4 and in Notebook 7 of the pinned Jupyter
  * environment, in Debian's Chromium driven by playwright-core: the kernel offered with its logo, a typed cell,
  * Tab completion, Shift+Tab documentation, chapter 1 run with its sweep chart, Java highlighting, interrupt
- * and restart from the toolbar. Screenshots of every step land in {@code kernel/target/e2e/}.
+ * and restart from the toolbar, and (JupyterLab) the debugger: a breakpoint set in a cell's gutter, the paused
+ * line highlighted, a local variable's value in the panel, continue to the cell's result. Screenshots of every step land in {@code kernel/target/e2e/}.
  *
  * <p>Outside CI it skips, saying what is missing, when Chromium, Node or the npm packages are not installed
  * ({@code dev/setup.sh --test} installs them); in CI ({@code CI=true}) it fails instead.

@@ -47,7 +47,7 @@ class KernelspecInstallerTest {
         assertEquals("message", spec.path("interrupt_mode").asText());
         assertTrue(spec.path("env").path("JCONCUR_USER_VM_OPTS").asText().contains("-ea"));
         assertFalse(spec.path("env").has("JDK_JAVA_OPTIONS"), "children of the kernel must not inherit its options");
-        assertFalse(spec.path("metadata").path("debugger").asBoolean(true));
+        assertTrue(spec.path("metadata").path("debugger").asBoolean(false), "JupyterLab shows its debugger for it");
         try (Stream<Path> left = Files.list(kernels)) {
             assertEquals(List.of(installed), left.toList(), "no staging directories are left behind");
         }
