@@ -1,8 +1,10 @@
 package jconcur.kernel;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import jconcur.display.MimeBundle;
 import jconcur.kernel.engine.EngineOutput;
+import jconcur.kernel.link.OutputOrigin;
 
 /**
  * The engine's output while the kernel's channels are still being bound: lets the engine (JShell and the user
@@ -30,6 +32,22 @@ final class DeferredOutput implements EngineOutput {
     @Override
     public void clearOutput(boolean wait) {
         target.join().clearOutput(wait);
+    }
+
+    // The origin-carrying calls must reach the kernel's output as they are: their defaults would drop the origin.
+    @Override
+    public void print(List<Printed> printed) {
+        target.join().print(printed);
+    }
+
+    @Override
+    public void display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin) {
+        target.join().display(bundle, displayId, update, origin);
+    }
+
+    @Override
+    public void clearOutput(boolean wait, OutputOrigin origin) {
+        target.join().clearOutput(wait, origin);
     }
 
     @Override
