@@ -272,11 +272,16 @@ public final class SideMessageCodec {
             return map;
         }
 
-        List<Fields> objects(String name) throws MalformedSideMessageException {
+        private JsonNode array(String name) throws MalformedSideMessageException {
             JsonNode value = field(name);
             if (!value.isArray()) {
                 throw malformed("field '" + name + "' is not an array");
             }
+            return value;
+        }
+
+        List<Fields> objects(String name) throws MalformedSideMessageException {
+            JsonNode value = array(name);
             List<Fields> objects = new ArrayList<>();
             for (int i = 0; i < value.size(); i++) {
                 Fields element = new Fields(what + " " + name + "[" + i + "]", value.get(i));
@@ -289,10 +294,7 @@ public final class SideMessageCodec {
         }
 
         List<String> texts(String name) throws MalformedSideMessageException {
-            JsonNode value = field(name);
-            if (!value.isArray()) {
-                throw malformed("field '" + name + "' is not an array");
-            }
+            JsonNode value = array(name);
             List<String> texts = new ArrayList<>();
             for (JsonNode element : value) {
                 if (!element.isTextual()) {
