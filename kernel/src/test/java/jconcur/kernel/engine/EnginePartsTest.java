@@ -85,6 +85,12 @@ class EnginePartsTest {
         assertFalse(UserVmOptions.defaults(Runtime.Version.parse("21.0.5")).contains("-XX:+UseCompactObjectHeaders"),
                 "JDK 21 does not know the option and would not start");
         assertTrue(UserVmOptions.defaults(Runtime.Version.parse("25")).contains("-XX:+UseCompactObjectHeaders"));
+        assertEquals(List.of("-XX:TrimNativeHeapInterval=1000"),
+                UserVmOptions.nativeHeapTrim(Runtime.Version.parse("21.0.1"), "Linux"));
+        assertEquals(List.of(), UserVmOptions.nativeHeapTrim(Runtime.Version.parse("21"), "Linux"),
+                "JDK 21.0.0 does not know the option and would not start");
+        assertEquals(List.of(), UserVmOptions.nativeHeapTrim(Runtime.Version.parse("25"), "Mac OS X"),
+                "only glibc's heap can be trimmed");
         assertEquals(List.of("-Xmx1g", "-ea"), UserVmOptions.fromEnvironment(Map.of(UserVmOptions.OPTIONS_VARIABLE, " -Xmx1g  -ea ")));
     }
 

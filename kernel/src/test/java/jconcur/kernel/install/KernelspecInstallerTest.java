@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jconcur.kernel.engine.UserVmOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +58,11 @@ class KernelspecInstallerTest {
     void jvmOptionsThatJdk21DoesNotKnowAreOnlyUsedFrom25() {
         List<String> jdk21 = KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("21.0.5"));
         List<String> jdk25 = KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("25.0.3"));
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30"), jdk21);
+        List<String> trim = UserVmOptions.nativeHeapTrim(Runtime.Version.parse("21.0.5"), System.getProperty("os.name"));
+        List<String> expected21 = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
+                "-XX:MaxNewSize=6m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        expected21.addAll(trim);
+        assertEquals(expected21, jdk21);
         assertEquals(jdk21, jdk25.subList(0, jdk21.size()));
         assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseCompactObjectHeaders"),
                 jdk25.subList(jdk21.size(), jdk25.size()));
