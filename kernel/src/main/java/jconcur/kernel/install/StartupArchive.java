@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jconcur.kernel.log.Log;
 
 /**
@@ -121,6 +124,7 @@ public final class StartupArchive {
     public Optional<List<String>> record(Path kernelDir, Path java, List<String> kernelJvmOptions) {
         Path archive = kernelDir.resolve(kind.fileName).toAbsolutePath();
         Path jar = kernelDir.resolve(KernelspecInstaller.JAR_NAME).toAbsolutePath();
+        removeLeftoversOfEndedRecorders(kernelDir);
         // Recorded under another name and moved into place, so that kernels starting meanwhile never map a
         // half-written file.
         String temporary = kind.fileName + "." + ProcessHandle.current().pid();
@@ -181,6 +185,24 @@ public final class StartupArchive {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Deletes the temporary files of recordings whose process has ended (a kernel killed while it refreshed its
+     * archive leaves "jconcur.aot.PID.new" and its log behind); those of a live recorder are its own.
+     */
+    void removeLeftoversOfEndedRecorders(Path kernelDir) {
+        Pattern leftover = Pattern.compile(Pattern.quote(kind.fileName) + "\\.(\\d+)\\.(new|new\\.config|log)");
+        try (Stream<Path> files = Files.list(kernelDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher name = leftover.matcher(file.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            Log.warn("cannot remove what earlier archive recordings left in %s: %s", kernelDir, e);
+        }
     }
 
     private static Optional<List<String>> failed(Path recording, Path log, String reason) {

@@ -120,6 +120,27 @@ class StartupArchiveTest {
         assertFalse(archive.isCurrent(dir, OPTIONS));
     }
 
+    @Test
+    void aRecordingRemovesWhatEndedRecordersLeftButNotWhatALiveOneIsWriting() throws IOException, InterruptedException {
+        StartupArchive archive = StartupArchive.forThisJdk();
+        String name = archive.kind().fileName;
+        Process ended = new ProcessBuilder(JAVA.toString(), "-version").start();
+        ended.waitFor();
+        long live = ProcessHandle.current().pid();
+        List<String> left = List.of(name + "." + ended.pid() + ".new", name + "." + ended.pid() + ".new.config",
+                name + "." + ended.pid() + ".log");
+        List<String> kept = List.of(name + "." + live + ".new", name, "other." + ended.pid() + ".new");
+        for (String file : Stream.concat(left.stream(), kept.stream()).toList()) {
+            Files.writeString(dir.resolve(file), "x");
+        }
+
+        archive.removeLeftoversOfEndedRecorders(dir);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(kept.stream().sorted().toList(), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /** A jar whose main class Hello does nothing: a real program for a real recording run. */
     private void helloJar(Path jar) throws IOException {
         Path source = Files.writeString(dir.resolve("Hello.java"),
