@@ -23,18 +23,17 @@ public interface EngineOutput {
     /** Text user code printed on a stream, and where it comes from. */
     record Printed(Stream stream, String text, OutputOrigin origin) {}
 
-    /** What user code printed, in order; by default each piece as output of the running cell. */
-    default void print(List<Printed> printed) {
-        printed.forEach(p -> stream(p.stream(), p.text()));
-    }
+    // No defaults for the three below: a default that forwarded to the running cell's method would let a wrapper
+    // that forgets one route a thread's output to the wrong cell, silently.
 
-    default void display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin) {
-        display(bundle, displayId, update);
-    }
+    /** What user code printed, in order. */
+    void print(List<Printed> printed);
 
-    default void clearOutput(boolean wait, OutputOrigin origin) {
-        clearOutput(wait);
-    }
+    /** A display of user code of that origin. */
+    void display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin);
+
+    /** A clear_output of user code of that origin. */
+    void clearOutput(boolean wait, OutputOrigin origin);
 
     /**
      * Asks the front end for a line of input (System.in); blocks until the reply.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import jconcur.display.MimeBundle;
+import jconcur.kernel.link.OutputOrigin;
 
 /** An EngineOutput that remembers everything, for tests. */
 final class RecordingOutput implements EngineOutput {
@@ -37,6 +38,22 @@ final class RecordingOutput implements EngineOutput {
     public synchronized void clearOutput(boolean wait) {
         clears++;
         streamCalls.add("CLEAR");
+    }
+
+    /** Everything as output of the running cell: these tests do not route by origin. */
+    @Override
+    public void print(List<Printed> printed) {
+        printed.forEach(p -> stream(p.stream(), p.text()));
+    }
+
+    @Override
+    public void display(MimeBundle bundle, String displayId, boolean update, OutputOrigin origin) {
+        display(bundle, displayId, update);
+    }
+
+    @Override
+    public void clearOutput(boolean wait, OutputOrigin origin) {
+        clearOutput(wait);
     }
 
     @Override
