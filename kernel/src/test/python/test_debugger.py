@@ -72,6 +72,15 @@ parked.setDaemon(true);
 parked.start();
 while (blocked.getState() != Thread.State.BLOCKED || parked.getState() != Thread.State.WAITING) Thread.sleep(10);
 """
+TIMED_CELL = """%%time
+long sum = 0;
+for (int k = 1; k <= 4; k++) {
+    sum += k;
+}
+sum
+"""
+TIMED_BREAK_LINE = 4  # sum += k;
+
 PROBE_CELL = """Thread.onSpinWait();
 """
 SPIN_CELL = """while (true) {
@@ -389,6 +398,18 @@ class DebuggerTests(unittest.TestCase):
         self.dbg.wait_iopub(lambda m: m["msg_type"] == "stream" and "7" in m["content"]["text"])
         cell_result_or_idle(self.dbg, msg_id)
         self.dbg.ok("disconnect")
+
+    def test_a_breakpoint_in_a_magic_cell_stops_at_its_line_under_the_cells_own_path(self):
+        """JupyterLab names a cell by the hash of its whole text, magic line included."""
+        info = self.start_debugging()
+        path = self.dump_and_break(info, TIMED_CELL, TIMED_BREAK_LINE)
+        msg_id = self.kernel.kc.execute(TIMED_CELL)
+        thread = self.dbg.event("stopped")["body"]["threadId"]
+        frames = self.dbg.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        self.assertEqual((path, TIMED_BREAK_LINE), (frames[0]["source"]["path"], frames[0]["line"]), frames)
+        self.assertEqual("1", self.dbg.scope(frames[0]["id"], "Locals")["k"]["value"])
+        self.dbg.ok("disconnect")
+        self.assertEqual("10", cell_result(self.dbg, msg_id))
 
     def test_unknown_commands_get_an_error_response(self):
         response = self.dbg.request("richInspectVariables", {"variableName": "x"})

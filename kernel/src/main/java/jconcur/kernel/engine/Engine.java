@@ -18,8 +18,11 @@ public interface Engine extends AutoCloseable {
      *                       cells); tracebacks name the earlier cell a frame is in by it
      * @param outputCell     the number output of the cell's code carries, also output of the threads it starts,
      *                       whenever it prints (see {@link EngineOutput#print})
+     * @param source         the cell's text as the front end sent it, magics and all: the debugger names the
+     *                       cell by it (JupyterLab hashes this text), while the code executed may be what the
+     *                       magics made of it, on the same lines
      */
-    record NextCell(int executionCount, int outputCell) {}
+    record NextCell(int executionCount, int outputCell, String source) {}
 
     /** The debugger of the user VM, for engines that have one. */
     default java.util.Optional<UserVmDebugger> debugger() {

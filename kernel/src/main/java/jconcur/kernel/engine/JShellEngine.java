@@ -45,7 +45,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
     private CompletableFuture<JShell> analysis;
     private volatile CellExecution running;
     private int cellSerial;
-    private volatile NextCell nextCell = new NextCell(0, OutputOrigin.NO_CELL);
+    private volatile NextCell nextCell = new NextCell(0, OutputOrigin.NO_CELL, "");
     private volatile boolean closed;
 
     private JShellEngine(EngineOutput output, UserVmSession.Settings settings) {
@@ -72,8 +72,9 @@ public final class JShellEngine implements Engine, UserVmSetup {
     @Override
     public ExecuteOutcome execute(String code) {
         CellExecution execution;
+        NextCell cell = nextCell;
         synchronized (lock) {
-            execution = new CellExecution(++cellSerial, nextCell.executionCount(), nextCell.outputCell());
+            execution = new CellExecution(++cellSerial, cell.executionCount(), cell.outputCell());
         }
         running = execution;
         try {
@@ -85,7 +86,7 @@ public final class JShellEngine implements Engine, UserVmSetup {
                 case SessionWait.Ready ready -> s = ready.session();
             }
             execution.session = s;
-            debugger.cellStarts(execution.serial, code, s);
+            debugger.cellStarts(execution.serial, cell.source(), s);
             if (execution.interrupted()) {
                 return Tracebacks.interrupted();
             }

@@ -28,6 +28,7 @@ public final class MagicEngine implements Engine {
     private final MagicRegistry registry;
     private final MagicContext context;
     private int depth;
+    private NextCell cell = new NextCell(0, 0, "");
 
     /**
      * @param engine the engine that runs Java (JShellEngine)
@@ -46,6 +47,7 @@ public final class MagicEngine implements Engine {
 
     @Override
     public void nextCell(NextCell cell) {
+        this.cell = cell;
         engine.nextCell(cell);
     }
 
@@ -59,11 +61,19 @@ public final class MagicEngine implements Engine {
         if (depth >= MAX_LOAD_DEPTH) {
             return Failures.usage("%load nested more than " + MAX_LOAD_DEPTH + " levels deep");
         }
+        // A file %load runs is not the cell's text: the debugger must not map its lines onto the cell's.
+        NextCell outer = cell;
+        if (depth > 0) {
+            nextCell(new NextCell(outer.executionCount(), outer.outputCell(), code));
+        }
         depth++;
         try {
             return run(NbgraderMarkers.blankOut(code));
         } finally {
             depth--;
+            if (cell != outer) {
+                nextCell(outer);
+            }
         }
     }
 

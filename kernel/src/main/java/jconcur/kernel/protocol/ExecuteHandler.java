@@ -60,7 +60,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
             }
             ObjectNode reply = json.createObjectNode();
             Optional<PagerRequest> pager = PagerRequest.parse(code);
-            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code, new Engine.NextCell(storeHistory ? executionCount : 0, outputCell));
+            ExecuteOutcome outcome = pager.isPresent() ? page(pager.get(), reply) : run(code, new Engine.NextCell(storeHistory ? executionCount : 0, outputCell, code));
             String resultText = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> succeeded(request, ok, silent, reply);
                 case ExecuteOutcome.Failed failed -> failed(request, failed, reply);
@@ -148,7 +148,7 @@ public final class ExecuteHandler implements Dispatcher.Handler {
         }
         for (Map.Entry<String, JsonNode> entry : expressions.properties()) {
             ExecuteOutcome outcome = entry.getValue().isTextual()
-                    ? run(entry.getValue().asText(), new Engine.NextCell(0, outputCell))
+                    ? run(entry.getValue().asText(), new Engine.NextCell(0, outputCell, entry.getValue().asText()))
                     : new ExecuteOutcome.Failed("TypeError", "a user expression must be a string", List.of());
             ObjectNode result = switch (outcome) {
                 case ExecuteOutcome.Ok ok -> {
