@@ -4,7 +4,8 @@ every Python test case as a JUnit test of its own (KernelTestSuite):
     python unittest_json.py MODULE RESULTS_FILE
 
 A line: {"id": "module.Class.test", "outcome": "ok" | "failure" | "error" | "skipped", "detail": "...",
-"seconds": 1.2}. Import errors and failing setUpClass come out as "error" lines of their own. The tests' own
+"seconds": 1.2}. Import errors and failing setUpClass come out as "error" lines of their own. The last line,
+{"end": true, "ran": N}, says the module ran to its end: without it the process died on the way. The tests' own
 output (FIGURE lines among it) goes to stdout and stderr as usual.
 """
 
@@ -71,7 +72,9 @@ def main(module, results_path):
         suite = unittest.defaultTestLoader.loadTestsFromName(module)
         runner = unittest.TextTestRunner(verbosity=2, stream=sys.stderr,
                                          resultclass=lambda *a, **k: JsonLinesResult(results, *a, **k))
-        return 0 if runner.run(suite).wasSuccessful() else 1
+        result = runner.run(suite)
+        results.write(json.dumps({"end": True, "ran": result.testsRun}) + "\n")
+        return 0 if result.wasSuccessful() else 1
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -45,6 +46,9 @@ public final class KernelTestSuite {
             }
         }
     }
+
+    /** What a module's result file says: its cases, and how many it ran if it ran to its end. */
+    record Results(List<Case> cases, OptionalInt ranToEnd) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -119,12 +123,16 @@ public final class KernelTestSuite {
         if (!figures.isEmpty()) {
             System.out.println(module + " figures:\n" + figures);
         }
+        Results outcome = parse(Files.readAllLines(results, StandardCharsets.UTF_8));
         List<DynamicTest> dynamicTests = new ArrayList<>();
-        for (Case c : parse(Files.readAllLines(results, StandardCharsets.UTF_8))) {
+        for (Case c : outcome.cases()) {
             dynamicTests.add(DynamicTest.dynamicTest(c.displayName(), c::check));
         }
-        if (!finished || dynamicTests.isEmpty()) {
-            String why = !finished ? "did not finish within " + limit : "ran no test case";
+        String why = !finished ? "did not finish within " + limit
+                : outcome.ranToEnd().isEmpty() ? "ended before its last case (exit code " + process.exitValue() + ")"
+                : outcome.cases().isEmpty() ? "ran no test case"
+                : null;
+        if (why != null) {
             dynamicTests.add(DynamicTest.dynamicTest(module + " ran to its end",
                     () -> fail(module + " " + why + "; its output:\n" + log)));
         }
@@ -138,21 +146,26 @@ public final class KernelTestSuite {
                 .collect(Collectors.joining("\n"));
     }
 
-    static List<Case> parse(List<String> jsonLines) {
+    static Results parse(List<String> jsonLines) {
         List<Case> cases = new ArrayList<>();
+        OptionalInt ranToEnd = OptionalInt.empty();
         for (String line : jsonLines) {
             if (line.isBlank()) {
                 continue;
             }
             try {
                 JsonNode node = JSON.readTree(line);
+                if (node.path("end").asBoolean(false)) {
+                    ranToEnd = OptionalInt.of(node.path("ran").asInt());
+                    continue;
+                }
                 cases.add(new Case(node.path("id").asText(), node.path("outcome").asText(), node.path("detail").asText(),
                         node.path("seconds").asDouble()));
             } catch (IOException e) {
                 throw new AssertionError("unittest_json.py wrote a line that is not JSON: " + line, e);
             }
         }
-        return cases;
+        return new Results(cases, ranToEnd);
     }
 
     private static String readAll(Process process) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -17,9 +18,13 @@ class KernelTestSuiteTest {
 
     @Test
     void eachLineIsOneCaseNamedAsUnittestPrintsIt() {
-        List<KernelTestSuite.Case> cases = KernelTestSuite.parse(List.of(OK, "", """
-                {"id": "test_launcher.SecondClientTests.test_x", "outcome": "failure", "detail": "boom", "seconds": 2}"""));
+        KernelTestSuite.Results results = KernelTestSuite.parse(List.of(OK, "", """
+                {"id": "test_launcher.SecondClientTests.test_x", "outcome": "failure", "detail": "boom", "seconds": 2}""",
+                """
+                {"end": true, "ran": 2}"""));
+        List<KernelTestSuite.Case> cases = results.cases();
         assertEquals(2, cases.size());
+        assertEquals(OptionalInt.of(2), results.ranToEnd());
         assertEquals("test_busy_loop (InterruptTests)", cases.get(0).displayName());
         assertDoesNotThrow(cases.get(0)::check);
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, cases.get(1)::check);
@@ -33,6 +38,11 @@ class KernelTestSuiteTest {
             AssertionFailedError failure = assertThrows(AssertionFailedError.class, c::check, outcome);
             assertTrue(failure.getMessage().contains("why"), failure.getMessage());
         }
+    }
+
+    @Test
+    void aModuleThatDiedOnTheWayHasNoEnd() {
+        assertEquals(OptionalInt.empty(), KernelTestSuite.parse(List.of(OK)).ranToEnd());
     }
 
     @Test
