@@ -91,10 +91,8 @@ public final class KernelspecInstaller {
     }
 
     static List<String> defaultKernelJvmOptions(Runtime.Version jdk) {
-        // A young generation capped at 6 MB: javac's garbage dies young, and a larger eden stays resident (15 MB
-        // more after chapter 1) for a cell latency within noise.
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
-                "-XX:MaxNewSize=6m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         options.addAll(UserVmOptions.nativeHeapTrim(jdk, System.getProperty("os.name")));
         if (jdk.feature() >= 22) {
             // A JVM exiting waits up to 300 ms for threads blocked in native code (here: socket reads) by default;

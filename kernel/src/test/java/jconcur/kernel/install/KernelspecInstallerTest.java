@@ -60,7 +60,7 @@ class KernelspecInstallerTest {
         List<String> jdk25 = KernelspecInstaller.defaultKernelJvmOptions(Runtime.Version.parse("25.0.3"));
         List<String> trim = UserVmOptions.nativeHeapTrim(Runtime.Version.parse("21.0.5"), System.getProperty("os.name"));
         List<String> expected21 = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m",
-                "-XX:MaxNewSize=6m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         expected21.addAll(trim);
         assertEquals(expected21, jdk21);
         assertEquals(jdk21, jdk25.subList(0, jdk21.size()));
